@@ -1,0 +1,28 @@
+package securechat.core.channel;
+
+import java.io.Closeable;
+import java.io.IOException;
+import securechat.core.protocol.ProtocolException;
+
+/**
+ * A two-way channel of text lines, protected as the stage protects them. Lines never contain {@code
+ * \n}; framing, encoding and protection are the channel's business.
+ *
+ * <p>One thread may send while another receives. {@link #close} may be called from any thread and
+ * makes a blocked {@link #receive} return or throw.
+ */
+public interface LineChannel extends Closeable {
+
+  /** Sends one line. Blocks while the peer's buffers are full. */
+  void send(String line) throws IOException;
+
+  /**
+   * Receives the next line, or {@code null} once the peer has closed cleanly. A line that breaks
+   * the framing rules (too long, not UTF-8) raises a {@link ProtocolException}; the channel stays
+   * usable and the next call returns the next line.
+   */
+  String receive() throws IOException, ProtocolException;
+
+  /** What protects this channel: shown by the client's {@code /info} and by the demo. */
+  ChannelInfo info();
+}

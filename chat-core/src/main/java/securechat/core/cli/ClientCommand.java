@@ -1,0 +1,254 @@
+package securechat.core.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import securechat.core.channel.ChannelSecurity;
+import securechat.core.channel.HandshakeException;
+import securechat.core.client.ChatClient;
+import securechat.core.client.ClientSettings;
+import securechat.core.protocol.Limits;
+import securechat.core.protocol.ProtocolException;
+import securechat.core.protocol.Username;
+import securechat.core.terminal.ConsoleView;
+import securechat.core.terminal.Consoles;
+
+/**
+ * The {@code ./lab client} command: connects to a chat server in one stage and chats, typed by a
+ * person or piped from a script.
+ *
+ * <pre>
+ *   ./lab client --user alice                       # plain stage, asks for the password
+ *   ./lab client --stage tls --user bob --register  # create bob's account on a TLS server
+ *   printf 'hello\n' | SECURECHAT_PASSWORD=pw ./lab client --user alice   # a script
+ * </pre>
+ *
+ * <p>With piped input, each line is handled as if typed; at the end of the input the client sends
+ * {@code /quit} and waits up to 3 seconds for {@code BYE}. The exit status is 0, or 1 when the
+ * connection could not be made or dropped without a {@code BYE}.
+ */
+@Command(
+    name = "client",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Connects to a chat server and chats: a typed line goes to everyone online.",
+      "Once connected, /help lists the server's commands and this client's own."
+    })
+public final class ClientCommand implements Callable<Integer> {
+  /** The environment variable a script can use instead of --password-file. */
+  public static final String PASSWORD_VARIABLE = "SECURECHAT_PASSWORD";
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Opens the console once the options are known to be valid. */
+  @FunctionalInterface
+  interface ConsoleOpener {
+    ConsoleView open() throws IOException;
+  }
+
+  private final List<Stage> stages;
+  private final ConsoleOpener consoles;
+  private final Map<String, String> environment;
+
+  @Option(
+      names = "--stage",
+      paramLabel = "NAME",
+      defaultValue = "plain",
+      completionCandidates = StageNames.class,
+      description = "Stage to speak: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
+  private String stageName;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
+      description = "Server host. Default: ${DEFAULT-VALUE}")
+  private String host;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "Server port. Default: the stage's port")
+  private Integer port;
+
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      description = "Log in as NAME right after connecting (else type /login NAME PASSWORD)")
+  private String userName;
+
+  @Option(names = "--register", description = "Create the --user account instead of logging in")
+  private boolean register;
+
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      description =
+          "Read the password from the first line of FILE. Else $"
+              + PASSWORD_VARIABLE
+              + ", else a prompt")
+  private Path passwordFile;
+
+  @Mixin private DataDirOption dataDir;
+
+  @Option(
+      names = "--downloads",
+      paramLabel = "DIR",
+      description = "Where received files are saved. Default: DATA-DIR/downloads/USER")
+  private Path downloads;
+
+  /** The command for the application: the real console and environment. */
+  public ClientCommand(List<Stage> stages) {
+    this(stages, Consoles::open, System.getenv());
+  }
+
+  /** For tests: a given console and environment. */
+  ClientCommand(List<Stage> stages, ConsoleOpener consoles, Map<String, String> environment) {
+    this.stages = List.copyOf(stages);
+    this.consoles = Objects.requireNonNull(consoles, "consoles");
+    this.environment = Map.copyOf(environment);
+    StageNames.register(stages);
+  }
+
+  @Override
+  public Integer call() throws ConfigException, IOException {
+    Stage stage = Stage.find(stages, stageName);
+    Optional<Username> user = parseUser();
+    int serverPort = checkPort(port == null ? stage.defaultPort() : port);
+    try (ConsoleView console = consoles.open()) {
+      ClientSettings settings = settings(serverPort, user, console);
+      StageContext context = new StageContext(Limits.DEFAULTS, dataDir.dataDir(), console);
+      try (ChatClient client = connect(stage.security().apply(context), settings, console, stage)) {
+        return chat(client, console);
+      }
+    }
+  }
+
+  /** Feeds typed (or piped) lines to the client until the input or the connection ends. */
+  private static int chat(ChatClient client, ConsoleView console) throws IOException {
+    client.awaitReady(READY_TIMEOUT);
+    String prompt = console.isInteractive() ? "> " : "";
+    String typed;
+    while (client.isOpen() && (typed = console.readLine(prompt)) != null) {
+      client.type(typed);
+    }
+    if (client.isOpen()) {
+      client.quit();
+    }
+    return client.endedUnexpectedly() ? CliErrorHandler.EXIT_FAILURE : 0;
+  }
+
+  private Optional<Username> parseUser() throws ConfigException {
+    if (userName == null) {
+      if (register) {
+        throw new ConfigException("--register needs --user NAME: the account to create");
+      }
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Username.parse(userName));
+    } catch (ProtocolException e) {
+      throw new ConfigException("--user " + e.sentence());
+    }
+  }
+
+  private static int checkPort(int port) throws ConfigException {
+    if (port < 1 || port > 65535) {
+      throw new ConfigException("--port must be 1-65535, not " + port);
+    }
+    return port;
+  }
+
+  private ClientSettings settings(int serverPort, Optional<Username> user, ConsoleView console)
+      throws ConfigException, IOException {
+    Path folder =
+        downloads != null ? downloads : ClientSettings.defaultDownloadsDir(dataDir.dataDir(), user);
+    String password = user.isPresent() ? password(user.get(), console) : "";
+    return new ClientSettings(host, serverPort, user, password, register, folder, Limits.DEFAULTS);
+  }
+
+  /** The password from --password-file, else the environment, else a prompt on a terminal. */
+  private String password(Username user, ConsoleView console) throws ConfigException, IOException {
+    if (passwordFile != null) {
+      return firstLineOf(passwordFile);
+    }
+    String fromEnvironment = environment.get(PASSWORD_VARIABLE);
+    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+      return fromEnvironment;
+    }
+    if (!console.isInteractive()) {
+      throw new ConfigException(
+          "no password for " + user + ": the input is not a terminal, so none can be typed",
+          "use --password-file FILE, or set " + PASSWORD_VARIABLE);
+    }
+    String typed = console.readSecret("password for " + user + ": ");
+    if (typed == null || typed.isEmpty()) {
+      throw new ConfigException("no password given for " + user);
+    }
+    return typed;
+  }
+
+  private static String firstLineOf(Path file) throws ConfigException {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line = reader.readLine();
+      if (line == null || line.isEmpty()) {
+        throw new ConfigException("the password file " + file + " is empty");
+      }
+      return line;
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("cannot read the password file " + file + ": no such file");
+    } catch (IOException e) {
+      throw new ConfigException("cannot read the password file " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static ChatClient connect(
+      ChannelSecurity security, ClientSettings settings, ConsoleView console, Stage stage)
+      throws ConfigException, IOException {
+    String cannot = "cannot connect to " + settings.address() + ": ";
+    try {
+      return ChatClient.connect(security, settings, console);
+    } catch (ConnectException e) {
+      String why = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      if (!why.contains("refused")) {
+        throw new ConfigException(cannot + why);
+      }
+      throw new ConfigException(
+          cannot + "connection refused",
+          "is the server running? start it with: ./lab server --stage "
+              + stage.name()
+              + (settings.port() == stage.defaultPort() ? "" : " --port " + settings.port()));
+    } catch (UnknownHostException e) {
+      throw new ConfigException(cannot + "unknown host", "check the --host name");
+    } catch (SocketTimeoutException e) {
+      throw new ConfigException(
+          cannot + "no answer within 5 seconds",
+          "check --host and --port; a firewall may be dropping the connection");
+    } catch (HandshakeException e) {
+      throw new ConfigException(
+          "the "
+              + stage.name()
+              + " handshake with "
+              + settings.address()
+              + " failed: "
+              + e.getMessage(),
+          "the server must run the same stage: ./lab server --stage " + stage.name());
+    }
+  }
+}

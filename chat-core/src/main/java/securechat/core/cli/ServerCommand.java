@@ -1,0 +1,160 @@
+package securechat.core.cli;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import securechat.core.account.AccountStore;
+import securechat.core.account.PasswordHasher;
+import securechat.core.channel.ChannelSecurity;
+import securechat.core.protocol.Limits;
+import securechat.core.server.AdminConsole;
+import securechat.core.server.ChatServer;
+import securechat.core.server.ServerLog;
+import securechat.core.terminal.ConsoleView;
+
+/**
+ * {@code lab server}: runs a chat server for one stage, with the administration console on the
+ * terminal (or on stdin, for scripts). Ends on {@code exit}, Ctrl-C or SIGTERM, telling every
+ * client and ending every thread within the shutdown deadline.
+ */
+@Command(
+    name = "server",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a chat server for one stage, with the admin console on this terminal.",
+      "Admin console: list | select ID|NAME | broadcast TEXT | exit (see 'help' once running)."
+    })
+public final class ServerCommand implements Callable<Integer> {
+  private final List<Stage> stages;
+  private final Supplier<ConsoleView> consoles;
+
+  @Option(
+      names = "--stage",
+      paramLabel = "STAGE",
+      defaultValue = "plain",
+      completionCandidates = StageNames.class,
+      description = "Stage to serve: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
+  private String stageName;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only)")
+  private String host;
+
+  @Option(
+      names = "--port",
+      description = "Port to listen on; 0 picks a free one. Default: per stage")
+  private Integer port;
+
+  @Option(
+      names = "--max-clients",
+      defaultValue = "1000",
+      description = "Most connections at once. Default: ${DEFAULT-VALUE}")
+  private int maxClients;
+
+  @Option(
+      names = "--login-timeout",
+      defaultValue = "60s",
+      converter = DurationConverter.class,
+      description = "Time a client has to log in. Default: ${DEFAULT-VALUE}")
+  private Duration loginTimeout;
+
+  @Option(
+      names = "--idle-timeout",
+      defaultValue = "30m",
+      converter = DurationConverter.class,
+      description = "Longest silence from a logged-in client. Default: ${DEFAULT-VALUE}")
+  private Duration idleTimeout;
+
+  @Option(
+      names = "--no-admin-console",
+      description = "Do not read admin commands (for servers run in the background).")
+  private boolean noAdminConsole;
+
+  @Mixin private DataDirOption dataDir;
+
+  public ServerCommand(List<Stage> stages, Supplier<ConsoleView> consoles) {
+    this.stages = List.copyOf(stages);
+    this.consoles = consoles;
+    StageNames.register(stages);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Stage stage = Stage.find(stages, stageName);
+    Limits limits =
+        Limits.DEFAULTS
+            .withMaxClients(maxClients)
+            .withTimeouts(Limits.DEFAULTS.handshakeTimeout(), loginTimeout, idleTimeout);
+    try (ConsoleView console = consoles.get()) {
+      AccountStore accounts =
+          AccountStore.open(dataDir.dataDir(), PasswordHasher.withOwaspParameters());
+      ChannelSecurity security =
+          stage.security().apply(new StageContext(limits, dataDir.dataDir(), console));
+      ChatServer server = new ChatServer(security, accounts, limits, new ServerLog(console::print));
+      int chosenPort = port != null ? port : stage.defaultPort();
+      InetSocketAddress address = bind(server, chosenPort);
+      warnIfReachable(console, address);
+      serveUntilShutdown(server, console);
+      return 0;
+    }
+  }
+
+  private InetSocketAddress bind(ChatServer server, int chosenPort) throws ConfigException {
+    try {
+      return server.start(host, chosenPort);
+    } catch (BindException e) {
+      throw new ConfigException(
+          "cannot listen on " + host + ":" + chosenPort + ": " + e.getMessage(),
+          "is another server running there? stop it, or pick another port with --port");
+    } catch (IOException e) {
+      throw new ConfigException("cannot listen on " + host + ":" + chosenPort + ": " + e, null);
+    }
+  }
+
+  private static void warnIfReachable(ConsoleView console, InetSocketAddress address) {
+    InetAddress bound = address.getAddress();
+    if (!bound.isLoopbackAddress()) {
+      console.print(
+          "warning: listening on "
+              + bound.getHostAddress()
+              + ": other machines on your network can connect");
+    }
+  }
+
+  private void serveUntilShutdown(ChatServer server, ConsoleView console)
+      throws InterruptedException {
+    Thread hook = new Thread(() -> server.shutdown("server is shutting down"), "shutdown hook");
+    Runtime.getRuntime().addShutdownHook(hook);
+    if (!noAdminConsole) {
+      console.print("admin console ready: type 'help' for commands, 'exit' to stop the server");
+      Thread.ofPlatform()
+          .daemon(true)
+          .name("admin console")
+          .start(() -> runConsole(server, console));
+    }
+    server.awaitShutdown();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // The JVM is exiting (Ctrl-C): the hook is what stopped the server.
+    }
+  }
+
+  private static void runConsole(ChatServer server, ConsoleView console) {
+    try {
+      new AdminConsole(server, console).run();
+    } catch (IOException e) {
+      console.print("admin console stopped: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package securechat.core.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import securechat.core.account.AccountStore;
+import securechat.core.protocol.ClientMessage;
+import securechat.core.protocol.ErrorCode;
+import securechat.core.protocol.ProtocolException;
+import securechat.core.protocol.ServerMessage;
+import securechat.core.protocol.ServerMessage.FileDelivery;
+import securechat.core.protocol.Username;
+
+/**
+ * The chat itself: what the server does with each command. It gets a decoded {@link ClientMessage}
+ * and the sender's {@link Session}, and answers by queueing {@link ServerMessage}s in outboxes. It
+ * never sees a socket and never waits for a client, so it is the same in every stage and is tested
+ * without a network.
+ *
+ * <p>The server, not the client, writes the sender's name into every message it delivers: the name
+ * comes from the session's login, so no one can speak as someone else.
+ */
+public final class CommandHandler {
+  static final List<String> HELP =
+      List.of(
+          "/register NAME PASSWORD   create an account and log in",
+          "/login NAME PASSWORD      log in",
+          "TEXT                      say TEXT to everyone (start with // to say /TEXT)",
+          "/whisper NAME TEXT        say TEXT to NAME only (also /w)",
+          "/list                     who is online",
+          "/file NAME|* FILE TEXT    send a text file (the client's /sendfile does this for you)",
+          "/help                     this list",
+          "/quit                     log out and disconnect (your account stays)");
+
+  private final Roster roster;
+  private final AccountStore accounts;
+
+  public CommandHandler(Roster roster, AccountStore accounts) {
+    this.roster = roster;
+    this.accounts = accounts;
+  }
+
+  /** Carries out one command; a {@link ProtocolException} becomes the sender's {@code ERR}. */
+  public void handle(Session session, ClientMessage message) throws ProtocolException {
+    switch (message) {
+      case ClientMessage.Register register -> register(session, register);
+      case ClientMessage.Login login -> login(session, login);
+      case ClientMessage.Help help ->
+          HELP.forEach(line -> session.send(new ServerMessage.HelpLine(line)));
+      case ClientMessage.Quit quit -> session.close("goodbye");
+      case ClientMessage.Say say ->
+          roster.sendToAll(new ServerMessage.Broadcast(sender(session), say.text()));
+      case ClientMessage.Whisper whisper -> whisper(session, whisper);
+      case ClientMessage.ListOnline list -> session.send(listFor(session));
+      case ClientMessage.SendFile file -> sendFile(session, file);
+    }
+  }
+
+  private void register(Session session, ClientMessage.Register register) throws ProtocolException {
+    requireLoggedOut(session);
+    accounts.register(register.name(), register.password());
+    logIn(session, register.name(), "registered and logged in as " + register.name());
+  }
+
+  private void login(Session session, ClientMessage.Login login) throws ProtocolException {
+    requireLoggedOut(session);
+    try {
+      accounts.checkPassword(login.name(), login.password());
+    } catch (ProtocolException wrongNameOrPassword) {
+      session.recordFailedLogin();
+      throw wrongNameOrPassword;
+    }
+    logIn(session, login.name(), "logged in as " + login.name());
+  }
+
+  private void logIn(Session session, Username name, String greeting) throws ProtocolException {
+    if (!roster.claim(name, session)) {
+      throw new ProtocolException(
+          ErrorCode.ALREADY_ONLINE, name + " is already logged in on another connection");
+    }
+    session.loggedIn(name);
+    session.send(new ServerMessage.Ok(greeting + "; " + roster.size() + " online"));
+    roster.sendToAllExcept(session, new ServerMessage.Joined(name));
+  }
+
+  private static void requireLoggedOut(Session session) throws ProtocolException {
+    if (session.user().isPresent()) {
+      throw new ProtocolException(
+          ErrorCode.ALREADY_LOGGED_IN,
+          "already logged in as " + session.user().get() + "; /quit first to change user");
+    }
+  }
+
+  private static Username sender(Session session) throws ProtocolException {
+    return session
+        .user()
+        .orElseThrow(
+            () ->
+                new ProtocolException(
+                    ErrorCode.LOGIN_REQUIRED,
+                    "log in first: /login NAME PASSWORD, or /register NAME PASSWORD"));
+  }
+
+  private void whisper(Session session, ClientMessage.Whisper whisper) throws ProtocolException {
+    Username from = sender(session);
+    Session recipient = online(whisper.to());
+    ServerMessage.Private message = new ServerMessage.Private(from, whisper.to(), whisper.text());
+    recipient.send(message);
+    if (recipient != session) {
+      session.send(message);
+    }
+  }
+
+  private ServerMessage listFor(Session session) throws ProtocolException {
+    sender(session);
+    return new ServerMessage.Online(roster.names());
+  }
+
+  private void sendFile(Session session, ClientMessage.SendFile file) throws ProtocolException {
+    Username from = sender(session);
+    FileDelivery delivery = new FileDelivery(from, file.to(), file.name(), file.content());
+    int bytes = file.content().getBytes(StandardCharsets.UTF_8).length;
+    if (file.to().isPresent()) {
+      online(file.to().get()).send(delivery);
+    } else {
+      roster.sendToAllExcept(session, delivery);
+    }
+    String to = file.to().map(Username::value).orElse("everyone");
+    session.send(new ServerMessage.Ok("sent " + file.name() + " (" + bytes + " bytes) to " + to));
+  }
+
+  private Session online(Username name) throws ProtocolException {
+    return roster
+        .find(name)
+        .orElseThrow(() -> new ProtocolException(ErrorCode.NO_SUCH_USER, name + " is not online"));
+  }
+
+  /** Called once when a connection ends: takes its user offline and tells everyone. */
+  public void disconnected(Session session, String reason) {
+    session
+        .user()
+        .filter(name -> roster.release(name, session))
+        .ifPresent(name -> roster.sendToAll(new ServerMessage.Left(name, reason)));
+  }
+}

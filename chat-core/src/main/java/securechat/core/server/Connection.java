@@ -1,0 +1,230 @@
+package securechat.core.server;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import securechat.core.channel.HandshakeException;
+import securechat.core.channel.LineChannel;
+import securechat.core.protocol.ClientMessage;
+import securechat.core.protocol.ErrorCode;
+import securechat.core.protocol.ProtocolException;
+import securechat.core.protocol.ServerMessage;
+
+/**
+ * One client connection on the server: a reader thread (handshake, then receive → decode → handle)
+ * and a writer thread (drain the {@link BoundedOutbox} → send). Both are virtual threads named
+ * after the peer, so a thread dump reads like the architecture.
+ *
+ * <p>Whatever happens here (a silent peer, garbage, a reset, a bug in a handler) ends this
+ * connection at most; the server and every other client carry on.
+ */
+final class Connection {
+  /** Time a closing connection gets to flush its last lines before the socket is closed. */
+  static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+
+  private final ChatServer server;
+  private final Socket socket;
+  private final String peer;
+  private final boolean serverFull;
+  private final BoundedOutbox outbox;
+  private final Session session;
+  private volatile LineChannel channel;
+  private volatile Thread reader;
+  private volatile Thread writer;
+
+  /** Why the connection ended, when the reader knows; else the outbox's close reason is used. */
+  private volatile String endReason;
+
+  Connection(ChatServer server, Socket socket, int id, boolean serverFull) {
+    this.server = server;
+    this.socket = socket;
+    this.peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+    this.serverFull = serverFull;
+    this.outbox = new BoundedOutbox(server.limits().outboxCapacity(), this::closeAfterGrace);
+    this.session = new Session(id, peer, outbox, server.limits());
+  }
+
+  Session session() {
+    return session;
+  }
+
+  void start() {
+    reader = Thread.ofVirtual().name("reader " + peer).start(this::readLoop);
+  }
+
+  private void readLoop() {
+    ScheduledFuture<?> loginDeadline =
+        server.schedule(this::checkLoggedIn, server.limits().loginTimeout());
+    try {
+      handshake();
+      greet();
+      receiveUntilClosed();
+    } catch (HandshakeException e) {
+      server.log().info(peer + " handshake failed: " + e.getMessage());
+    } catch (SocketTimeoutException e) {
+      endReason = session.user().isPresent() ? "idle timeout" : "login timeout";
+      session.close(endReason);
+    } catch (IOException e) {
+      if (outbox.closeReason().isEmpty()) {
+        server.log().info(peer + " connection lost: " + e.getMessage());
+      }
+    } catch (RuntimeException e) {
+      server.log().bug("connection " + session.describe(), e);
+      session.send(ServerMessage.ErrorReply.of(ErrorCode.SERVER_ERROR, "internal server error"));
+      endReason = "server error";
+    } finally {
+      loginDeadline.cancel(false);
+      finish();
+    }
+  }
+
+  private void handshake() throws IOException, HandshakeException {
+    socket.setSoTimeout(millis(server.limits().handshakeTimeout()));
+    channel = server.security().accept(socket);
+    socket.setSoTimeout(millis(server.limits().loginTimeout()));
+    writer = Thread.ofVirtual().name("writer " + peer).start(this::writeLoop);
+  }
+
+  private void greet() {
+    if (serverFull) {
+      session.send(
+          ServerMessage.ErrorReply.of(
+              ErrorCode.SERVER_FULL,
+              "the server is full (" + server.limits().maxClients() + " clients); try later"));
+      endReason = "server full";
+      session.close(endReason);
+      return;
+    }
+    session.send(new ServerMessage.Welcome(server.security().stage(), server.welcomeText()));
+  }
+
+  private void receiveUntilClosed() throws IOException {
+    while (outbox.closeReason().isEmpty()) {
+      String line;
+      try {
+        line = channel.receive();
+      } catch (ProtocolException badLine) {
+        session.send(ServerMessage.ErrorReply.of(badLine));
+        continue;
+      }
+      if (line == null) {
+        return;
+      }
+      if (!line.isBlank()) {
+        handleLine(line);
+      }
+    }
+  }
+
+  private void handleLine(String rawLine) throws IOException {
+    try {
+      ClientMessage message = server.codec().decodeCommand(rawLine);
+      if (message instanceof ClientMessage.Login) {
+        server.pause(session.loginDelay());
+      }
+      boolean wasLoggedIn = session.user().isPresent();
+      server.handler().handle(session, message);
+      if (!wasLoggedIn && session.user().isPresent()) {
+        socket.setSoTimeout(millis(server.limits().idleTimeout()));
+        server.log().info(peer + " logged in as " + session.user().get());
+      }
+      if (message instanceof ClientMessage.Quit) {
+        endReason = "quit";
+      }
+    } catch (ProtocolException problem) {
+      session.send(ServerMessage.ErrorReply.of(problem));
+    }
+  }
+
+  private void writeLoop() {
+    try {
+      Optional<ServerMessage> next;
+      while ((next = outbox.take()).isPresent()) {
+        channel.send(server.codec().encode(next.get()));
+      }
+      socket.shutdownOutput();
+    } catch (IOException | UnsupportedOperationException e) {
+      outbox.close("connection lost");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void checkLoggedIn() {
+    if (session.user().isEmpty()) {
+      session.close(
+          "login timeout: log in within "
+              + server.limits().loginTimeout().toSeconds()
+              + " seconds of connecting");
+      if (channel == null) {
+        forceClose();
+      }
+    }
+  }
+
+  /** Asks the connection to end: {@code BYE reason}, then close. */
+  void disconnect(String reason) {
+    if (channel == null) {
+      forceClose();
+    } else {
+      session.close(reason);
+    }
+  }
+
+  private void closeAfterGrace() {
+    server.schedule(this::forceClose, CLOSE_GRACE);
+  }
+
+  /** Closes the socket now; blocked reads and writes end at once. */
+  void forceClose() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      server.log().info(peer + " close failed: " + e.getMessage());
+    }
+  }
+
+  private void finish() {
+    String reason = endReason != null ? endReason : outbox.closeReason().orElse("disconnected");
+    server.handler().disconnected(session, reason);
+    outbox.close(reason);
+    Thread writerThread = writer;
+    if (writerThread != null) {
+      try {
+        writerThread.join(CLOSE_GRACE);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    forceClose();
+    server.forget(this);
+    server.log().info(peer + " closed (" + reason + ")");
+  }
+
+  /** The threads of this connection that are still alive. */
+  Optional<Thread> aliveThread() {
+    for (Thread thread : new Thread[] {reader, writer}) {
+      if (thread != null && thread.isAlive()) {
+        return Optional.of(thread);
+      }
+    }
+    return Optional.empty();
+  }
+
+  void join(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Thread thread : new Thread[] {reader, writer}) {
+      long left = deadline - System.nanoTime();
+      if (thread != null && left > 0) {
+        thread.join(Duration.ofNanos(left));
+      }
+    }
+  }
+
+  private static int millis(Duration duration) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
+  }
+}

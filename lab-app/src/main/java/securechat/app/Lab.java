@@ -1,0 +1,97 @@
+package securechat.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import securechat.core.cli.CliErrorHandler;
+import securechat.core.cli.ClientCommand;
+import securechat.core.cli.ServerCommand;
+import securechat.core.cli.UserCommand;
+import securechat.core.terminal.ConsoleView;
+import securechat.core.terminal.Consoles;
+
+/**
+ * {@code lab}: the one command of securechat-lab. Every subcommand is listed here, in one place;
+ * the {@code ./lab} script finds a JDK, builds when needed and runs this class.
+ *
+ * <pre>
+ * ./lab server --stage plain                 a chat server, admin console on the terminal
+ * ./lab client --stage plain --user alice    a chat client
+ * ./lab user add alice                       an account, for instructors
+ * ./lab demo                                 the demonstration
+ * </pre>
+ */
+@Command(
+    name = "lab",
+    mixinStandardHelpOptions = true,
+    versionProvider = Lab.Version.class,
+    description = {
+      "securechat-lab: one chat built four times (plain, tls, ecdhe, e2e), to watch and attack.",
+      ""
+    },
+    footer = {
+      "",
+      "The ./lab script also runs: ./lab test (the whole test suite), ./lab build.",
+      "Shell completion: source <(./lab generate-completion)"
+    },
+    subcommands = {
+      DemoCommand.class,
+      AutoComplete.GenerateCompletion.class,
+    })
+public final class Lab {
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Show stack traces of errors (for bug reports).")
+  private boolean debug;
+
+  /** Builds the command line with every subcommand and the project's error handling. */
+  public static CommandLine commandLine(InputStream stdin) {
+    CommandLine root = new CommandLine(new Lab());
+    root.addSubcommand("server", new ServerCommand(Stages.all(), Lab::openConsole));
+    root.addSubcommand("client", new ClientCommand(Stages.all()));
+    root.addSubcommand("user", new UserCommand(stdin));
+    hideCompletionCommand(root);
+    return CliErrorHandler.configure(root);
+  }
+
+  private static void hideCompletionCommand(CommandLine root) {
+    root.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+  }
+
+  private static ConsoleView openConsole() {
+    try {
+      return Consoles.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the console", e);
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine(System.in).execute(args));
+  }
+
+  /** The version from the build ({@code securechat-version.properties}). */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = Lab.class.getResourceAsStream("/securechat-version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return new String[] {
+        "securechat-lab " + properties.getProperty("version", "(unknown version)"),
+        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+  }
+}
