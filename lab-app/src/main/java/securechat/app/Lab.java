@@ -2,7 +2,6 @@ package securechat.app;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -14,8 +13,6 @@ import securechat.core.cli.CliErrorHandler;
 import securechat.core.cli.ClientCommand;
 import securechat.core.cli.ServerCommand;
 import securechat.core.cli.UserCommand;
-import securechat.core.terminal.ConsoleView;
-import securechat.core.terminal.Consoles;
 
 /**
  * {@code lab}: the one command of securechat-lab. Every subcommand is listed here, in one place;
@@ -55,7 +52,7 @@ public final class Lab {
   /** Builds the command line with every subcommand and the project's error handling. */
   public static CommandLine commandLine(InputStream stdin) {
     CommandLine root = new CommandLine(new Lab());
-    root.addSubcommand("server", new ServerCommand(Stages.all(), Lab::openConsole));
+    root.addSubcommand("server", new ServerCommand(Stages.all()));
     root.addSubcommand("client", new ClientCommand(Stages.all()));
     root.addSubcommand("user", new UserCommand(stdin));
     hideCompletionCommand(root);
@@ -64,14 +61,6 @@ public final class Lab {
 
   private static void hideCompletionCommand(CommandLine root) {
     root.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
-  }
-
-  private static ConsoleView openConsole() {
-    try {
-      return Consoles.open();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the console", e);
-    }
   }
 
   public static void main(String[] args) {

@@ -56,36 +56,11 @@ public final class ClientCommand implements Callable<Integer> {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
 
-  /** Opens the console once the options are known to be valid. */
-  @FunctionalInterface
-  interface ConsoleOpener {
-    ConsoleView open() throws IOException;
-  }
-
   private final List<Stage> stages;
   private final ConsoleOpener consoles;
   private final Map<String, String> environment;
 
-  @Option(
-      names = "--stage",
-      paramLabel = "NAME",
-      defaultValue = "plain",
-      completionCandidates = StageNames.class,
-      description = "Stage to speak: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
-  private String stageName;
-
-  @Option(
-      names = "--host",
-      paramLabel = "HOST",
-      defaultValue = "127.0.0.1",
-      description = "Server host. Default: ${DEFAULT-VALUE}")
-  private String host;
-
-  @Option(
-      names = "--port",
-      paramLabel = "PORT",
-      description = "Server port. Default: the stage's port")
-  private Integer port;
+  @Mixin private EndpointOptions endpoint;
 
   @Option(
       names = "--user",
@@ -128,9 +103,9 @@ public final class ClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException, IOException {
-    Stage stage = Stage.find(stages, stageName);
+    Stage stage = endpoint.stage(stages);
     Optional<Username> user = parseUser();
-    int serverPort = checkPort(port == null ? stage.defaultPort() : port);
+    int serverPort = endpoint.port(stage, false);
     try (ConsoleView console = consoles.open()) {
       ClientSettings settings = settings(serverPort, user, console);
       StageContext context = new StageContext(Limits.DEFAULTS, dataDir.dataDir(), console);
@@ -168,19 +143,13 @@ public final class ClientCommand implements Callable<Integer> {
     }
   }
 
-  private static int checkPort(int port) throws ConfigException {
-    if (port < 1 || port > 65535) {
-      throw new ConfigException("--port must be 1-65535, not " + port);
-    }
-    return port;
-  }
-
   private ClientSettings settings(int serverPort, Optional<Username> user, ConsoleView console)
       throws ConfigException, IOException {
     Path folder =
         downloads != null ? downloads : ClientSettings.defaultDownloadsDir(dataDir.dataDir(), user);
     String password = user.isPresent() ? password(user.get(), console) : "";
-    return new ClientSettings(host, serverPort, user, password, register, folder, Limits.DEFAULTS);
+    return new ClientSettings(
+        endpoint.host(), serverPort, user, password, register, folder, Limits.DEFAULTS);
   }
 
   /** The password from --password-file, else the environment, else a prompt on a terminal. */

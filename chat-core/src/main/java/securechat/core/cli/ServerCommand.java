@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +18,7 @@ import securechat.core.server.AdminConsole;
 import securechat.core.server.ChatServer;
 import securechat.core.server.ServerLog;
 import securechat.core.terminal.ConsoleView;
+import securechat.core.terminal.Consoles;
 
 /**
  * {@code lab server}: runs a chat server for one stage, with the administration console on the
@@ -34,26 +34,9 @@ import securechat.core.terminal.ConsoleView;
     })
 public final class ServerCommand implements Callable<Integer> {
   private final List<Stage> stages;
-  private final Supplier<ConsoleView> consoles;
+  private final ConsoleOpener consoles;
 
-  @Option(
-      names = "--stage",
-      paramLabel = "STAGE",
-      defaultValue = "plain",
-      completionCandidates = StageNames.class,
-      description = "Stage to serve: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
-  private String stageName;
-
-  @Option(
-      names = "--host",
-      defaultValue = "127.0.0.1",
-      description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only)")
-  private String host;
-
-  @Option(
-      names = "--port",
-      description = "Port to listen on; 0 picks a free one. Default: per stage")
-  private Integer port;
+  @Mixin private EndpointOptions endpoint;
 
   @Option(
       names = "--max-clients",
@@ -82,7 +65,13 @@ public final class ServerCommand implements Callable<Integer> {
 
   @Mixin private DataDirOption dataDir;
 
-  public ServerCommand(List<Stage> stages, Supplier<ConsoleView> consoles) {
+  /** The command for the application: the real console. */
+  public ServerCommand(List<Stage> stages) {
+    this(stages, Consoles::open);
+  }
+
+  /** For tests: a given console. */
+  ServerCommand(List<Stage> stages, ConsoleOpener consoles) {
     this.stages = List.copyOf(stages);
     this.consoles = consoles;
     StageNames.register(stages);
@@ -90,34 +79,35 @@ public final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Stage stage = Stage.find(stages, stageName);
+    Stage stage = endpoint.stage(stages);
+    int port = endpoint.port(stage, true);
     Limits limits =
         Limits.DEFAULTS
             .withMaxClients(maxClients)
             .withTimeouts(Limits.DEFAULTS.handshakeTimeout(), loginTimeout, idleTimeout);
-    try (ConsoleView console = consoles.get()) {
+    try (ConsoleView console = consoles.open()) {
       AccountStore accounts =
           AccountStore.open(dataDir.dataDir(), PasswordHasher.withOwaspParameters());
       ChannelSecurity security =
           stage.security().apply(new StageContext(limits, dataDir.dataDir(), console));
       ChatServer server = new ChatServer(security, accounts, limits, new ServerLog(console::print));
-      int chosenPort = port != null ? port : stage.defaultPort();
-      InetSocketAddress address = bind(server, chosenPort);
+      InetSocketAddress address = bind(server, endpoint.host(), port);
       warnIfReachable(console, address);
       serveUntilShutdown(server, console);
       return 0;
     }
   }
 
-  private InetSocketAddress bind(ChatServer server, int chosenPort) throws ConfigException {
+  private static InetSocketAddress bind(ChatServer server, String host, int port)
+      throws ConfigException {
     try {
-      return server.start(host, chosenPort);
+      return server.start(host, port);
     } catch (BindException e) {
       throw new ConfigException(
-          "cannot listen on " + host + ":" + chosenPort + ": " + e.getMessage(),
+          "cannot listen on " + host + ":" + port + ": " + e.getMessage(),
           "is another server running there? stop it, or pick another port with --port");
     } catch (IOException e) {
-      throw new ConfigException("cannot listen on " + host + ":" + chosenPort + ": " + e, null);
+      throw new ConfigException("cannot listen on " + host + ":" + port + ": " + e, null);
     }
   }
 

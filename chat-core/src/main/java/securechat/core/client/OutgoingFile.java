@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import securechat.core.protocol.ChatText;
 import securechat.core.protocol.ClientMessage;
 import securechat.core.protocol.ErrorCode;
 import securechat.core.protocol.FileName;
@@ -64,16 +65,7 @@ final class OutgoingFile {
       throw new ProtocolException(
           ErrorCode.NOT_TEXT, quote(localPath) + " is not UTF-8 text; only text files can be sent");
     }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-        throw new ProtocolException(
-            ErrorCode.NOT_TEXT,
-            String.format(
-                "%s contains control character U+%04X; only text files can be sent",
-                quote(localPath), (int) c));
-      }
-    }
-    return text;
+    // The same check the server makes, so the user hears about a control character first.
+    return ChatText.checkFile(text, Integer.MAX_VALUE);
   }
 }

@@ -1,6 +1,5 @@
 package securechat.core.protocol;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,10 +31,10 @@ public final class MessageCodec {
     // Leading spaces do not hide a command: " /login bob pw" must not be broadcast as chat.
     String line = rawLine.stripLeading();
     if (line.startsWith("//")) {
-      return new ClientMessage.Say(checkText(line.substring(1)));
+      return new ClientMessage.Say(ChatText.checkText(line.substring(1)));
     }
     if (!line.startsWith("/")) {
-      return new ClientMessage.Say(checkText(rawLine));
+      return new ClientMessage.Say(ChatText.checkText(rawLine));
     }
     Words words = new Words(line);
     String command = words.next().toLowerCase(java.util.Locale.ROOT);
@@ -69,14 +68,15 @@ public final class MessageCodec {
   private ClientMessage decodeWhisper(String command, Words words) throws ProtocolException {
     String usage = "usage: " + command + " NAME TEXT";
     Username to = Username.parse(words.required(usage));
-    return new ClientMessage.Whisper(to, checkText(words.rest(usage)));
+    return new ClientMessage.Whisper(to, ChatText.checkText(words.rest(usage)));
   }
 
   private ClientMessage decodeSendFile(Words words) throws ProtocolException {
     String usage = "usage: /file NAME|* FILENAME CONTENT";
     Optional<Username> to = parseRecipient(words.required(usage));
     FileName name = FileName.parse(words.required(usage));
-    return new ClientMessage.SendFile(to, name, unescapeFile(words.restOrEmpty()));
+    return new ClientMessage.SendFile(
+        to, name, ChatText.unescapeFile(words.restOrEmpty(), limits.maxFileBytes()));
   }
 
   private static ClientMessage noArguments(Words words, String command, ClientMessage message)
@@ -116,7 +116,8 @@ public final class MessageCodec {
     Username from = name(words);
     Optional<Username> to = parseRecipient(words.required("FILE FROM TO FILENAME"));
     FileName name = FileName.parse(words.required("FILE FROM TO FILENAME"));
-    return new ServerMessage.FileDelivery(from, to, name, unescapeFile(words.restOrEmpty()));
+    return new ServerMessage.FileDelivery(
+        from, to, name, ChatText.unescapeFile(words.restOrEmpty(), limits.maxFileBytes()));
   }
 
   private static ServerMessage decodeOnline(Words words) throws ProtocolException {
@@ -151,7 +152,7 @@ public final class MessageCodec {
       case ClientMessage.Whisper w -> "/whisper " + w.to() + " " + w.text();
       case ClientMessage.ListOnline l -> "/list";
       case ClientMessage.SendFile f ->
-          "/file " + recipient(f.to()) + " " + f.name() + " " + escapeFile(f.content());
+          "/file " + recipient(f.to()) + " " + f.name() + " " + ChatText.escapeFile(f.content());
       case ClientMessage.Help h -> "/help";
       case ClientMessage.Quit q -> "/quit";
     };
@@ -173,7 +174,7 @@ public final class MessageCodec {
               + " "
               + f.name()
               + " "
-              + escapeFile(f.content());
+              + ChatText.escapeFile(f.content());
       case ServerMessage.Joined j -> "JOIN " + j.name();
       case ServerMessage.Left l -> "LEAVE " + l.name() + " " + l.reason();
       case ServerMessage.Online o -> encodeOnline(o);
@@ -192,144 +193,5 @@ public final class MessageCodec {
 
   private static String recipient(Optional<Username> to) {
     return to.map(Username::value).orElse("*");
-  }
-
-  /**
-   * Checks chat text: not blank, and no control characters but TAB. ESC in particular is refused:
-   * it starts the ANSI sequences that could rewrite another user's terminal.
-   */
-  public static String checkText(String untrustedText) throws ProtocolException {
-    if (untrustedText.isBlank()) {
-      throw new ProtocolException(ErrorCode.USAGE, "empty message: there is nothing to send");
-    }
-    int bad = firstControl(untrustedText, "\t");
-    if (bad >= 0) {
-      throw new ProtocolException(
-          ErrorCode.BAD_TEXT,
-          String.format(
-              "text contains control character U+%04X at position %d; only printable text and"
-                  + " tabs are allowed",
-              untrustedText.codePointAt(bad), bad + 1));
-    }
-    return untrustedText;
-  }
-
-  /** The index of the first control character not in {@code allowed}, or -1. */
-  private static int firstControl(String text, String allowed) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isISOControl(c) && allowed.indexOf(c) < 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * File content travels on one line: backslash becomes {@code \\}, line feed {@code \n} and
-   * carriage return {@code \r}. Everything else is sent as it is, so a capture stays readable.
-   */
-  static String escapeFile(String content) {
-    StringBuilder out = new StringBuilder(content.length() + 16);
-    for (int i = 0; i < content.length(); i++) {
-      char c = content.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private String unescapeFile(String escaped) throws ProtocolException {
-    StringBuilder out = new StringBuilder(escaped.length());
-    for (int i = 0; i < escaped.length(); i++) {
-      char c = escaped.charAt(i);
-      if (c != '\\') {
-        out.append(c);
-        continue;
-      }
-      char next = i + 1 < escaped.length() ? escaped.charAt(++i) : ' ';
-      switch (next) {
-        case '\\' -> out.append('\\');
-        case 'n' -> out.append('\n');
-        case 'r' -> out.append('\r');
-        default ->
-            throw new ProtocolException(
-                ErrorCode.NOT_TEXT,
-                "file content has an unknown escape at position "
-                    + i
-                    + "; only \\\\, \\n and \\r are defined");
-      }
-    }
-    return checkFile(out.toString());
-  }
-
-  private String checkFile(String content) throws ProtocolException {
-    int bytes = content.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > limits.maxFileBytes()) {
-      throw new ProtocolException(
-          ErrorCode.FILE_TOO_LARGE,
-          "file is " + bytes + " bytes; the maximum is " + limits.maxFileBytes());
-    }
-    int bad = firstControl(content, "\t\n\r");
-    if (bad >= 0) {
-      throw new ProtocolException(
-          ErrorCode.NOT_TEXT,
-          String.format(
-              "file contains control character U+%04X; only UTF-8 text files can be sent",
-              content.codePointAt(bad)));
-    }
-    return content;
-  }
-
-  /** Splits a line into space-separated words, keeping the rest of the line intact. */
-  private static final class Words {
-    private final String line;
-    private int position;
-
-    Words(String line) {
-      this.line = line;
-    }
-
-    boolean hasMore() {
-      return position < line.length() && !line.substring(position).isBlank();
-    }
-
-    String next() {
-      while (position < line.length() && line.charAt(position) == ' ') {
-        position++;
-      }
-      int end = line.indexOf(' ', position);
-      end = end < 0 ? line.length() : end;
-      String word = line.substring(position, end);
-      position = Math.min(line.length(), end + 1);
-      return word;
-    }
-
-    String required(String usage) throws ProtocolException {
-      String word = next();
-      if (word.isEmpty()) {
-        throw new ProtocolException(ErrorCode.USAGE, usage);
-      }
-      return word;
-    }
-
-    /** The rest of the line exactly as sent (it may hold spaces); must not be empty. */
-    String rest(String usage) throws ProtocolException {
-      String rest = restOrEmpty();
-      if (rest.isEmpty()) {
-        throw new ProtocolException(ErrorCode.USAGE, usage);
-      }
-      return rest;
-    }
-
-    String restOrEmpty() {
-      String rest = line.substring(position);
-      position = line.length();
-      return rest;
-    }
   }
 }

@@ -43,7 +43,7 @@ class ClientCommandTest {
     assertThat(exitCode).isZero();
     assertThat(out.toString())
         .startsWith("Usage: client ")
-        .contains("--stage=NAME", "Stage to speak: ", "Default: plain")
+        .contains("--stage=STAGE", "Stage: ", "Default: plain")
         .contains("--host=HOST", "--port=PORT", "--user=NAME", "--register")
         .contains(
             "--password-file=FILE", "SECURECHAT_PASSWORD", "--data-dir=DIR", "--downloads=DIR");
