@@ -56,7 +56,14 @@ public final class Lab {
     root.addSubcommand("client", new ClientCommand(Stages.all()));
     root.addSubcommand("user", new UserCommand(stdin));
     hideCompletionCommand(root);
+    giveEveryCommandTheVersion(root);
     return CliErrorHandler.configure(root);
+  }
+
+  /** So that {@code -V} on a subcommand prints the version too, not an empty line. */
+  private static void giveEveryCommandTheVersion(CommandLine command) {
+    command.getCommandSpec().versionProvider(new Version());
+    command.getSubcommands().values().forEach(Lab::giveEveryCommandTheVersion);
   }
 
   private static void hideCompletionCommand(CommandLine root) {

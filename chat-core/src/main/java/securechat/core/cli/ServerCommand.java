@@ -40,12 +40,14 @@ public final class ServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-clients",
+      paramLabel = "N",
       defaultValue = "1000",
       description = "Most connections at once. Default: ${DEFAULT-VALUE}")
   private int maxClients;
 
   @Option(
       names = "--login-timeout",
+      paramLabel = "DURATION",
       defaultValue = "60s",
       converter = DurationConverter.class,
       description = "Time a client has to log in. Default: ${DEFAULT-VALUE}")
@@ -53,6 +55,7 @@ public final class ServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--idle-timeout",
+      paramLabel = "DURATION",
       defaultValue = "30m",
       converter = DurationConverter.class,
       description = "Longest silence from a logged-in client. Default: ${DEFAULT-VALUE}")

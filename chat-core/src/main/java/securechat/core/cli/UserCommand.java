@@ -72,7 +72,7 @@ public final class UserCommand {
   @Command(
       name = "add",
       mixinStandardHelpOptions = true,
-      description = "Create an account. " + PasswordPolicy.RULE + ".")
+      description = "Create an account (" + PasswordPolicy.RULE + ").")
   void add(
       @Parameters(paramLabel = "NAME", description = "The new user's name.") String untrustedName,
       @Option(names = "--password-stdin", description = "Read the password from standard input.")
@@ -118,7 +118,7 @@ public final class UserCommand {
   @Command(
       name = "passwd",
       mixinStandardHelpOptions = true,
-      description = "Change a user's password. " + PasswordPolicy.RULE + ".")
+      description = "Change a user's password (" + PasswordPolicy.RULE + ").")
   void passwd(
       @Parameters(paramLabel = "NAME", description = "The user.") String untrustedName,
       @Option(names = "--password-stdin", description = "Read the password from standard input.")
