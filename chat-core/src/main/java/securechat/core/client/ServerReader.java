@@ -63,6 +63,10 @@ final class ServerReader implements Runnable {
         console.print("connection lost: " + sanitize(ChatClient.reason(e)));
       }
     } finally {
+      if (!endExpected && console.isInteractive()) {
+        // The console is blocked reading the user's line and cannot be woken up from here.
+        console.print("(disconnected: press Enter to leave)");
+      }
       ready.countDown();
       ended.countDown();
     }
