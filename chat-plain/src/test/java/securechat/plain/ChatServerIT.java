@@ -100,6 +100,9 @@ class ChatServerIT {
       assertThat(mallory.next()).isEqualTo("ERR bad-login wrong name or password");
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertThat(took).isGreaterThanOrEqualTo(first.plus(first.multipliedBy(2)));
+      // The delay is mallory's connection's alone: alice is served as before.
+      alice.send("/list");
+      assertThat(alice.next()).isEqualTo("LIST alice");
     }
   }
 
