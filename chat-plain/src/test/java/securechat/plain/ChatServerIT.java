@@ -233,18 +233,9 @@ class ChatServerIT {
         assertThat(last.next()).isEqualTo("BYE goodbye");
         assertThat(last.next()).isEqualTo(WireClient.CLOSED);
       }
-      awaitNoConnections(fixture);
+      assertThat(fixture.server.awaitNoConnections(WireClient.WAIT)).isTrue();
       assertThat(connectionThreadsAlive(tempFile())).isZero();
     }
-  }
-
-  private static void awaitNoConnections(PlainServerFixture fixture) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (fixture.server.connectionCount() > 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-      Thread.sleep(10); // polling the count: there is no event for "the last thread ended"
-    }
-    assertThat(fixture.server.connectionCount()).isZero();
   }
 
   private Path tempFile() {

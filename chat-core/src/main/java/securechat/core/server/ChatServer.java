@@ -18,7 +18,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import securechat.core.account.AccountStore;
 import securechat.core.channel.ChannelSecurity;
 import securechat.core.protocol.Limits;
@@ -41,6 +44,9 @@ public final class ChatServer implements Closeable {
   /** Connections beyond maxClients that still get a polite "server full"; past that, a close. */
   private static final int FULL_REPLY_HEADROOM = 64;
 
+  private static final String WELCOME =
+      "securechat-lab: /register NAME PASSWORD or /login NAME PASSWORD; /help lists commands";
+
   private final ChannelSecurity security;
   private final Limits limits;
   private final ServerLog log;
@@ -49,13 +55,14 @@ public final class ChatServer implements Closeable {
   private final CommandHandler handler;
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final AtomicInteger nextId = new AtomicInteger(1);
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition connectionEnded = lock.newCondition();
+  private final AtomicBoolean shuttingDown = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final ScheduledThreadPoolExecutor timer;
   private volatile ServerSocket listener;
   private volatile Thread acceptor;
-  private volatile String welcomeText =
-      "securechat-lab: /register NAME PASSWORD or /login NAME PASSWORD; /help lists commands";
 
   public ChatServer(ChannelSecurity security, AccountStore accounts, Limits limits, ServerLog log) {
     this.security = security;
@@ -127,17 +134,25 @@ public final class ChatServer implements Closeable {
    * still alive after it (empty when all went well). Calling it twice is harmless.
    */
   public List<String> shutdown(String reason) {
-    if (stopped.getCount() == 0) {
+    if (!shuttingDown.compareAndSet(false, true)) {
       awaitTerminated();
       return List.of();
     }
     stopped.countDown();
     closeListener();
     connections.forEach(connection -> connection.disconnect(reason));
-    Duration deadline = limits.shutdownDeadline();
-    awaitConnections(deadline.dividedBy(2));
-    connections.forEach(Connection::forceClose);
-    awaitConnections(deadline.dividedBy(2));
+    // Half the deadline for a polite BYE, the other half after closing every socket by force.
+    Duration half = limits.shutdownDeadline().dividedBy(2);
+    try {
+      awaitNoConnections(half);
+      connections.forEach(Connection::forceClose);
+      awaitNoConnections(half);
+      if (acceptor != null) {
+        acceptor.join(half);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     timer.shutdownNow();
     List<String> stuck = new ArrayList<>();
     connections.forEach(c -> c.aliveThread().ifPresent(t -> stuck.add(t.getName())));
@@ -164,24 +179,6 @@ public final class ChatServer implements Closeable {
       }
     } catch (IOException e) {
       log.info("closing the listening socket failed: " + e.getMessage());
-    }
-  }
-
-  private void awaitConnections(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try {
-      if (acceptor != null) {
-        acceptor.join(timeout);
-      }
-      for (Connection connection : connections) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return;
-        }
-        connection.join(Duration.ofNanos(left));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -224,11 +221,6 @@ public final class ChatServer implements Closeable {
     return roster;
   }
 
-  /** Replaces the text after {@code WELCOME <stage>} on new connections. */
-  public void setWelcomeText(String text) {
-    this.welcomeText = text;
-  }
-
   /** Live connections, logged in or not. */
   public int connectionCount() {
     return connections.size();
@@ -256,12 +248,33 @@ public final class ChatServer implements Closeable {
     return handler;
   }
 
+  /** The text after {@code WELCOME <stage>}: what to type first. */
   String welcomeText() {
-    return welcomeText;
+    return WELCOME;
   }
 
   void forget(Connection connection) {
     connections.remove(connection);
+    lock.lock();
+    try {
+      connectionEnded.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until no connection is open, up to {@code timeout}; true if none is. */
+  public boolean awaitNoConnections(Duration timeout) throws InterruptedException {
+    long nanos = timeout.toNanos();
+    lock.lock();
+    try {
+      while (!connections.isEmpty() && nanos > 0) {
+        nanos = connectionEnded.awaitNanos(nanos);
+      }
+      return connections.isEmpty();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Runs {@code task} after {@code delay}; after shutdown the task is dropped, not run. */

@@ -214,16 +214,6 @@ final class Connection {
     return Optional.empty();
   }
 
-  void join(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (Thread thread : new Thread[] {reader, writer}) {
-      long left = deadline - System.nanoTime();
-      if (thread != null && left > 0) {
-        thread.join(Duration.ofNanos(left));
-      }
-    }
-  }
-
   private static int millis(Duration duration) {
     return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
   }
