@@ -146,6 +146,18 @@ class ChatServerIT {
   }
 
   @Test
+  void silentLoggedInClientIsDroppedAtTheIdleTimeout() throws Exception {
+    Limits limits =
+        Limits.DEFAULTS.withTimeouts(
+            Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(500));
+    try (PlainServerFixture fixture = start(limits);
+        WireClient alice = fixture.register("alice")) {
+      assertThat(alice.next()).isEqualTo("BYE idle timeout");
+      assertThat(alice.next()).isEqualTo(WireClient.CLOSED);
+    }
+  }
+
+  @Test
   void slowReaderIsDroppedAndOthersKeepChatting() throws Exception {
     try (PlainServerFixture fixture = start(Limits.DEFAULTS.withOutboxCapacity(8));
         Socket slow = new Socket()) {

@@ -14,7 +14,8 @@ import securechat.core.protocol.Username;
  * The chat itself: what the server does with each command. It gets a decoded {@link ClientMessage}
  * and the sender's {@link Session}, and answers by queueing {@link ServerMessage}s in outboxes. It
  * never sees a socket and never waits for a client, so it is the same in every stage and is tested
- * without a network.
+ * without a network. Its one slow step, checking a password with Argon2id (tens of milliseconds, on
+ * purpose), runs on the sender's own connection thread: it delays that sender and nobody else.
  *
  * <p>The server, not the client, writes the sender's name into every message it delivers: the name
  * comes from the session's login, so no one can speak as someone else.
