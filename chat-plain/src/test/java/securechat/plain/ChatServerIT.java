@@ -4,7 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -93,9 +95,11 @@ class ChatServerIT {
         WireClient mallory = fixture.connect()) {
       mallory.send("/login alice guess-number-1");
       assertThat(mallory.next()).isEqualTo("ERR bad-login wrong name or password");
+      assertThat(mallory.next()).isEqualTo("NOTICE the next login on this connection waits 200 ms");
       long start = System.nanoTime();
       mallory.send("/login alice guess-number-2");
       assertThat(mallory.next()).isEqualTo("ERR bad-login wrong name or password");
+      assertThat(mallory.next()).isEqualTo("NOTICE the next login on this connection waits 400 ms");
       mallory.send("/login alice guess-number-3");
       assertThat(mallory.next()).isEqualTo("ERR bad-login wrong name or password");
       Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -164,6 +168,10 @@ class ChatServerIT {
       slow.setReceiveBufferSize(4096);
       slow.connect(fixture.address);
       slow.getOutputStream().write("/register slow password-of-slow\n".getBytes(UTF_8));
+      BufferedReader slowReplies =
+          new BufferedReader(new InputStreamReader(slow.getInputStream(), UTF_8));
+      assertThat(slowReplies.readLine()).startsWith("WELCOME");
+      assertThat(slowReplies.readLine()).startsWith("OK registered");
       WireClient alice = fixture.register("alice");
       String big = "z".repeat(60_000);
       // slow never reads: its socket buffers fill, then its outbox, then the server drops it.

@@ -20,10 +20,11 @@ import securechat.core.protocol.Username;
  * text file {@code <data dir>/accounts}.
  *
  * <p><b>Protects:</b> passwords at rest (only salted Argon2id hashes are stored, in a file only the
- * owner may read); the list of names, against a guessing client: a wrong password and an unknown
- * name give the same answer, {@code bad-login}, after the same Argon2 work. The file stays whole
- * when the server and {@code lab user} write at the same time: each write re-reads the file under a
- * cross-process lock and replaces it atomically.
+ * owner may read); which names exist, against a client guessing logins: a wrong password and an
+ * unknown name give the same answer, {@code bad-login}, after the same Argon2 work. (Registration
+ * must say when a name is taken, so with open registration the names are not secret; the lab guide
+ * asks students why.) The file stays whole when the server and {@code lab user} write at the same
+ * time: each write re-reads the file under a cross-process lock and replaces it atomically.
  *
  * <p><b>Does not protect:</b> against online guessing at full speed (there is no rate limit or
  * lockout), against anyone who can write the data directory, or the password on the wire.

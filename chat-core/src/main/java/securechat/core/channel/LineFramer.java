@@ -64,9 +64,7 @@ public final class LineFramer {
       if (lineLength + count > maxLineBytes + 1) {
         bufferStart = next;
         discarding = newline < 0;
-        throw new ProtocolException(
-            ErrorCode.LINE_TOO_LONG,
-            "line is longer than " + maxLineBytes + " bytes; it was discarded");
+        throw tooLong();
       }
       append(count);
       bufferStart = next;
@@ -74,6 +72,12 @@ public final class LineFramer {
         return decode();
       }
     }
+  }
+
+  private ProtocolException tooLong() {
+    return new ProtocolException(
+        ErrorCode.LINE_TOO_LONG,
+        "line is longer than " + maxLineBytes + " bytes; it was discarded");
   }
 
   private boolean fill() throws IOException {
@@ -109,8 +113,7 @@ public final class LineFramer {
       length--;
     }
     if (length > maxLineBytes) {
-      throw new ProtocolException(
-          ErrorCode.LINE_TOO_LONG, "line is " + length + " bytes; the maximum is " + maxLineBytes);
+      throw tooLong();
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8

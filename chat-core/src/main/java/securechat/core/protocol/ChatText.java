@@ -71,6 +71,7 @@ public final class ChatText {
         out.append(c);
         continue;
       }
+      int backslashPosition = i + 1;
       char next = i + 1 < escaped.length() ? escaped.charAt(++i) : ' ';
       switch (next) {
         case '\\' -> out.append('\\');
@@ -80,7 +81,7 @@ public final class ChatText {
             throw new ProtocolException(
                 ErrorCode.NOT_TEXT,
                 "file content has an unknown escape at position "
-                    + i
+                    + backslashPosition
                     + "; only \\\\, \\n and \\r are defined");
       }
     }

@@ -4,17 +4,19 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The hard limits of the protocol and the server ({@code docs/protocol.md} §Limits). Every limit is
- * enforced by exactly one class, named below.
+ * The hard limits of the protocol and the server ({@code docs/protocol.md} §Limits), each with the
+ * class that enforces it.
  *
  * @param maxLineBytes longest line, in UTF-8 bytes without the {@code \n} ({@code LineFramer})
- * @param maxFileBytes largest file, in UTF-8 bytes of its content ({@code MessageCodec})
+ * @param maxFileBytes largest file, in UTF-8 bytes of its content ({@code ChatText})
  * @param maxClients most connections at once, logged in or not ({@code ChatServer})
  * @param handshakeTimeout time for a stage's handshake to finish ({@code Connection})
  * @param loginTimeout time from connect to a successful login ({@code Connection})
  * @param idleTimeout longest silence from a logged-in client ({@code Connection})
- * @param outboxCapacity most lines waiting for a slow client before it is dropped ({@code Outbox})
- * @param firstLoginDelay pause after the first failed login; doubles per failure ({@code Session})
+ * @param outboxCapacity most lines waiting for a slow client before it is dropped ({@code
+ *     BoundedOutbox})
+ * @param firstLoginDelay pause before the next login after a failed one; doubles per failure, up to
+ *     {@link #MAX_LOGIN_DELAY} ({@code Session} computes it, {@code Connection} waits)
  * @param shutdownDeadline time for every connection thread to end on shutdown ({@code ChatServer})
  */
 public record Limits(

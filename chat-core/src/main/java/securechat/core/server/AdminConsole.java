@@ -1,9 +1,12 @@
 package securechat.core.server;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import securechat.core.protocol.ChatText;
+import securechat.core.protocol.ProtocolException;
 import securechat.core.protocol.ServerMessage;
 import securechat.core.terminal.ConsoleView;
 
@@ -99,10 +102,27 @@ public final class AdminConsole {
   private void broadcast(String text) {
     if (text.isEmpty()) {
       console.print("usage: broadcast TEXT");
-      return;
+    } else if (isSendable(text)) {
+      server.broadcastAdmin(text);
+      console.print("sent to " + server.roster().size() + " online");
     }
-    server.broadcastAdmin(text);
-    console.print("sent to " + server.roster().size() + " online");
+  }
+
+  /** The administrator's text obeys the users' rules: printable, and no longer than a line. */
+  private boolean isSendable(String text) {
+    try {
+      ChatText.checkText(text);
+    } catch (ProtocolException e) {
+      console.print("not sent: " + e.sentence());
+      return false;
+    }
+    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > server.limits().maxLineBytes()) {
+      console.print(
+          "not sent: " + bytes + " bytes; the maximum is " + server.limits().maxLineBytes());
+      return false;
+    }
+    return true;
   }
 
   /** A line while a client is selected; always true: only the top level shuts down. */
@@ -119,7 +139,11 @@ public final class AdminConsole {
         console.print("dropped " + selected.describe());
         selected = null;
       }
-      default -> selected.send(new ServerMessage.AdminSays(line));
+      default -> {
+        if (isSendable(line)) {
+          selected.send(new ServerMessage.AdminSays(line));
+        }
+      }
     }
     return true;
   }

@@ -204,8 +204,9 @@ public final class ChatServer implements Closeable {
     return sessions().stream().filter(session -> session.id() == id).findFirst();
   }
 
-  /** Drops one connection, telling the client why. */
+  /** Drops one connection, telling the client why and everyone else at once that it left. */
   public void disconnect(Session session, String reason) {
+    handler.disconnected(session, reason);
     connections.stream()
         .filter(connection -> connection.session() == session)
         .findFirst()

@@ -68,7 +68,12 @@ public final class CommandHandler {
       accounts.checkPassword(login.name(), login.password());
     } catch (ProtocolException wrongNameOrPassword) {
       session.recordFailedLogin();
-      throw wrongNameOrPassword;
+      session.send(ServerMessage.ErrorReply.of(wrongNameOrPassword));
+      long waitMillis = session.loginDelay().toMillis();
+      session.send(
+          new ServerMessage.Notice(
+              "the next login on this connection waits " + waitMillis + " ms"));
+      return;
     }
     logIn(session, login.name(), "logged in as " + login.name());
   }

@@ -65,7 +65,7 @@ final class Connection {
     } catch (HandshakeException e) {
       server.log().info(peer + " handshake failed: " + e.getMessage());
     } catch (SocketTimeoutException e) {
-      endReason = session.user().isPresent() ? "idle timeout" : "login timeout";
+      endReason = timeoutReason();
       session.close(endReason);
     } catch (IOException e) {
       if (outbox.closeReason().isEmpty()) {
@@ -151,6 +151,15 @@ final class Connection {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Which timeout a silent peer just ran into. */
+  private String timeoutReason() {
+    if (channel == null) {
+      server.log().info(peer + " handshake timeout");
+      return "handshake timeout";
+    }
+    return session.user().isPresent() ? "idle timeout" : "login timeout";
   }
 
   private void checkLoggedIn() {
