@@ -23,11 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 import securechat.testkit.WireClient;
 
 /**
- * {@code lab server} as a real process: the admin console driven through stdin, and shutdown by
- * {@code exit} and by SIGTERM, each telling every client and ending the process.
+ * {@code lab server} and {@code lab client} as real processes: the admin console driven through
+ * stdin, a client driven by a script, and shutdown by {@code exit} and by SIGTERM, each telling
+ * every client and ending the process.
  */
 @Timeout(60)
-class LabServerProcessIT {
+class LabProcessIT {
   private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
   @TempDir Path dataDir;
@@ -135,6 +136,46 @@ class LabServerProcessIT {
     assertThat(alice.next()).isEqualTo("BYE the administrator shut the server down");
     assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(server.exitValue()).isZero();
+  }
+
+  @Test
+  void pipedClientRegistersChatsAndQuitsAtTheEndOfItsInput() throws Exception {
+    InetSocketAddress address = startServer();
+    WireClient bob = register(address, "bob");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Lab.class.getName(),
+                "client",
+                "--user",
+                "alice",
+                "--register",
+                "--port",
+                String.valueOf(address.getPort()),
+                "--data-dir",
+                dataDir.toString())
+            .redirectErrorStream(true);
+    builder.environment().put("SECURECHAT_PASSWORD", "alice-password-1");
+    Process client = builder.start();
+    try (OutputStream stdin = client.getOutputStream()) {
+      stdin.write("hello from a script\n/whisper bob psst\n".getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(client.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(client.exitValue()).as(output).isZero();
+    assertThat(output.lines())
+        .contains(
+            "ok: registered and logged in as alice; 2 online",
+            "alice: hello from a script",
+            "alice -> bob (whisper): psst",
+            "[server] closing the connection: goodbye");
+    assertThat(bob.next()).isEqualTo("JOIN alice");
+    assertThat(bob.next()).isEqualTo("MSG alice hello from a script");
+    assertThat(bob.next()).isEqualTo("WHISPER alice bob psst");
+    assertThat(bob.next()).isEqualTo("LEAVE alice quit");
   }
 
   @Test
