@@ -90,8 +90,8 @@ final class DemoCommand implements Callable<Integer> {
       alice.expect("OK sent plan.txt");
       bob.send("/quit");
       bob.expect("BYE");
-      alice.send("/quit");
       alice.expect("LEAVE bob");
+      alice.send("/quit");
       alice.expect("BYE");
     }
   }

@@ -47,13 +47,19 @@ public final class CommandHandler {
       case ClientMessage.Login login -> login(session, login);
       case ClientMessage.Help help ->
           HELP.forEach(line -> session.send(new ServerMessage.HelpLine(line)));
-      case ClientMessage.Quit quit -> session.close("goodbye");
+      case ClientMessage.Quit quit -> quit(session);
       case ClientMessage.Say say ->
           roster.sendToAll(new ServerMessage.Broadcast(sender(session), say.text()));
       case ClientMessage.Whisper whisper -> whisper(session, whisper);
       case ClientMessage.ListOnline list -> session.send(listFor(session));
       case ClientMessage.SendFile file -> sendFile(session, file);
     }
+  }
+
+  /** Offline at once, so everyone has heard {@code LEAVE} before the quitter reads {@code BYE}. */
+  private void quit(Session session) {
+    disconnected(session, "quit");
+    session.close("goodbye");
   }
 
   private void register(Session session, ClientMessage.Register register) throws ProtocolException {
