@@ -3,15 +3,19 @@ package securechat.core.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import securechat.testkit.Vectors;
 
 class PasswordHasherTest {
   private final PasswordHasher hasher = PasswordHasher.forTests();
@@ -64,55 +68,41 @@ class PasswordHasherTest {
         .isInstanceOf(PasswordMismatchException.class);
   }
 
-  // RFC 9106 §5.3, the Argon2id test vector: proves the Bouncy Castle wiring (type, version).
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({
-    "RFC 9106 §5.3, 0101010101010101010101010101010101010101010101010101010101010101,"
-        + " 02020202020202020202020202020202, 0303030303030303, 040404040404040404040404,"
-        + " 32, 3, 4, 0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659"
-  })
-  void argon2idMatchesThePublishedVector(
-      String id,
-      String passwordHex,
-      String saltHex,
-      String secretHex,
-      String associatedDataHex,
-      int memoryKib,
-      int iterations,
-      int parallelism,
-      String tagHex) {
-    HexFormat hex = HexFormat.of();
-    Argon2Parameters parameters =
-        PasswordHasher.argon2id(memoryKib, iterations, parallelism, hex.parseHex(saltHex))
-            .withSecret(hex.parseHex(secretHex))
-            .withAdditional(hex.parseHex(associatedDataHex))
-            .build();
-
-    byte[] tag = PasswordHasher.deriveTag(parameters, hex.parseHex(passwordHex), 32);
-
-    assertThat(hex.formatHex(tag)).isEqualTo(tagHex);
+  static Stream<Named<JsonNode>> rfc9106() {
+    return Vectors.cases("vectors/rfc9106-argon2id.json");
   }
 
-  // Argon2id PHC strings from the reference implementation's test suite (P-H-C/phc-winner-argon2,
-  // src/test.c, argon2id cases, salt "somesalt"), each also checked with Python's cryptography.
-  @ParameterizedTest(name = "{0} {1}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "password | $argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ"
-            + "$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
-        "password | $argon2id$v=19$m=256,t=2,p=2$c29tZXNhbHQ"
-            + "$bQk8UB/VmZZF4Oo79iDXuL5/0ttZwg2f/5U52iv1cDc",
-        "password"
-            + " | $argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ"
-            + "$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc",
-        "differentpassword"
-            + " | $argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ"
-            + "$C4TWUs9rDEvq7w3+J4umqA32aWKB1+DSiRuBfYxFj94"
-      })
-  void verifyAcceptsHashesFromTheReferenceImplementation(String password, String phc)
-      throws Exception {
-    PasswordHash reference = PasswordHash.parse(phc);
+  /** RFC 9106 §5.3: proves the Bouncy Castle wiring (type Argon2id, version 0x13). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rfc9106")
+  void argon2idMatchesThePublishedVector(JsonNode vector) {
+    Argon2Parameters parameters =
+        PasswordHasher.argon2id(
+                vector.get("memoryKib").asInt(),
+                vector.get("iterations").asInt(),
+                vector.get("parallelism").asInt(),
+                Vectors.hex(vector, "salt"))
+            .withSecret(Vectors.hex(vector, "secret"))
+            .withAdditional(Vectors.hex(vector, "ad"))
+            .build();
+
+    byte[] tag = PasswordHasher.deriveTag(parameters, Vectors.hex(vector, "password"), 32);
+
+    assertThat(HexFormat.of().formatHex(tag)).isEqualTo(Vectors.text(vector, "tag"));
+  }
+
+  static Stream<Named<JsonNode>> referenceHashes() {
+    return Vectors.cases("vectors/argon2id-phc.json");
+  }
+
+  /**
+   * PHC strings made by the reference implementation verify here, and fail for another password.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("referenceHashes")
+  void verifyAcceptsHashesFromTheReferenceImplementation(JsonNode vector) throws Exception {
+    String password = Vectors.text(vector, "password");
+    PasswordHash reference = PasswordHash.parse(Vectors.text(vector, "phc"));
 
     hasher.verify(password, reference);
     assertThatThrownBy(() -> hasher.verify(password + "!", reference))
