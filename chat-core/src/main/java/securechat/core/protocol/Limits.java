@@ -152,17 +152,4 @@ public record Limits(
         delay,
         shutdownDeadline);
   }
-
-  public Limits withShutdownDeadline(Duration deadline) {
-    return new Limits(
-        maxLineBytes,
-        maxFileBytes,
-        maxClients,
-        handshakeTimeout,
-        loginTimeout,
-        idleTimeout,
-        outboxCapacity,
-        firstLoginDelay,
-        deadline);
-  }
 }

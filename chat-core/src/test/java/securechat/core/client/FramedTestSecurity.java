@@ -30,9 +30,9 @@ public final class FramedTestSecurity implements ChannelSecurity {
     return new FramedLineChannel(socket, limits.maxLineBytes(), INFO);
   }
 
-  /** The client allows 128 bytes more: the server adds a keyword and a name to each line. */
+  /** The client allows the server's headroom: the server adds a keyword and a name to lines. */
   @Override
   public LineChannel connect(Socket socket) throws IOException {
-    return new FramedLineChannel(socket, limits.maxLineBytes() + 128, INFO);
+    return new FramedLineChannel(socket, limits.maxServerLineBytes(), INFO);
   }
 }
