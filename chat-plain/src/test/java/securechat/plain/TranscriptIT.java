@@ -1,54 +1,12 @@
 package securechat.plain;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import securechat.core.contract.StageUnderTest;
+import securechat.core.contract.TranscriptContract;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import securechat.core.protocol.Limits;
-import securechat.testkit.Transcript;
-import securechat.testkit.WireClient;
-
-/**
- * Runs every conversation in {@code transcripts/} against a real plain-stage server over loopback:
- * the same files the handler test runs without sockets.
- */
-class TranscriptIT {
-  @TempDir Path dataDir;
-
-  static List<Transcript> transcripts() {
-    return Transcript.loadAll("transcripts");
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("transcripts")
-  @Timeout(30)
-  void conversationGoesAsWritten(Transcript transcript) throws Exception {
-    Map<String, WireClient> clients = new LinkedHashMap<>();
-    try (PlainServerFixture fixture = new PlainServerFixture(dataDir, Limits.DEFAULTS)) {
-      for (Transcript.Step step : transcript.steps()) {
-        WireClient client = clients.get(step.client());
-        if (client == null) {
-          client = fixture.connect();
-          clients.put(step.client(), client);
-        }
-        switch (step) {
-          case Transcript.Send send -> client.send(send.line());
-          case Transcript.Expect expect ->
-              assertThat(client.next())
-                  .as(transcript.name() + ":" + step.lineNumber())
-                  .isEqualTo(expect.line());
-        }
-      }
-    } finally {
-      for (WireClient client : clients.values()) {
-        client.close();
-      }
-    }
+/** Every {@code .chat} conversation, run against a plain-stage server over loopback. */
+class TranscriptIT extends TranscriptContract {
+  @Override
+  protected StageUnderTest stage() {
+    return new PlainStage();
   }
 }

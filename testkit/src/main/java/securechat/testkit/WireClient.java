@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A test client that speaks raw protocol lines over a real loopback socket, as {@code nc} would: no
- * protection, no validation, so tests can send anything. A virtual thread queues every line
- * received so a test waits for the next one with a timeout, never with a sleep.
+ * validation, so tests can send anything. On its own it adds no protection; given a stage's
+ * handshaken socket (an {@code SSLSocket}, say) its lines travel inside that stage's protection. A
+ * virtual thread queues every line received so a test waits for the next one with a timeout, never
+ * with a sleep.
  */
 public final class WireClient implements AutoCloseable {
   public static final Duration WAIT = Duration.ofSeconds(10);
@@ -27,11 +29,25 @@ public final class WireClient implements AutoCloseable {
   private final OutputStream out;
   private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
+  /** A client on a new plain TCP connection to {@code server}. */
   public WireClient(InetSocketAddress server) throws IOException {
-    socket = new Socket();
-    socket.connect(server, 5_000);
+    this(connectTcp(server));
+  }
+
+  /**
+   * A client over a socket that is already connected and, for a stage with a handshake, already
+   * handshaken (an {@code SSLSocket}, say): its streams carry plain protocol lines.
+   */
+  public WireClient(Socket connected) throws IOException {
+    socket = connected;
     out = socket.getOutputStream();
     Thread.ofVirtual().name("test client " + socket.getLocalPort()).start(this::receiveAll);
+  }
+
+  private static Socket connectTcp(InetSocketAddress server) throws IOException {
+    Socket socket = new Socket();
+    socket.connect(server, 5_000);
+    return socket;
   }
 
   private void receiveAll() {
