@@ -13,6 +13,7 @@ import securechat.core.cli.CliErrorHandler;
 import securechat.core.cli.ClientCommand;
 import securechat.core.cli.ServerCommand;
 import securechat.core.cli.UserCommand;
+import securechat.tls.pki.CertsCommand;
 
 /**
  * {@code lab}: the one command of securechat-lab. Every subcommand is listed here, in one place;
@@ -22,6 +23,7 @@ import securechat.core.cli.UserCommand;
  * ./lab server --stage plain                 a chat server, admin console on the terminal
  * ./lab client --stage plain --user alice    a chat client
  * ./lab user add alice                       an account, for instructors
+ * ./lab certs init                           the lab CA and a localhost certificate (tls stage)
  * ./lab demo                                 the demonstration
  * </pre>
  */
@@ -52,9 +54,10 @@ public final class Lab {
   /** Builds the command line with every subcommand and the project's error handling. */
   public static CommandLine commandLine(InputStream stdin) {
     CommandLine root = new CommandLine(new Lab());
-    root.addSubcommand("server", new ServerCommand(Stages.all()));
-    root.addSubcommand("client", new ClientCommand(Stages.all()));
+    root.addSubcommand("server", new ServerCommand(Stages.all()).commandLine());
+    root.addSubcommand("client", new ClientCommand(Stages.all()).commandLine());
     root.addSubcommand("user", new UserCommand(stdin));
+    root.addSubcommand("certs", new CertsCommand());
     hideCompletionCommand(root);
     giveEveryCommandTheVersion(root);
     return CliErrorHandler.configure(root);

@@ -16,9 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import securechat.core.channel.ChannelSecurity;
 import securechat.core.channel.HandshakeException;
 import securechat.core.client.ChatClient;
@@ -59,6 +62,9 @@ public final class ClientCommand implements Callable<Integer> {
   private final List<Stage> stages;
   private final ConsoleOpener consoles;
   private final Map<String, String> environment;
+  private final StageOptionSet stageOptions;
+
+  @Spec private CommandSpec spec;
 
   @Mixin private EndpointOptions endpoint;
 
@@ -83,6 +89,14 @@ public final class ClientCommand implements Callable<Integer> {
   @Mixin private DataDirOption dataDir;
 
   @Option(
+      names = "--keylog",
+      paramLabel = "FILE",
+      description =
+          "Append this session's secrets to FILE so a capture can be decrypted (tls, ecdhe)."
+              + " Anyone with FILE reads the traffic")
+  private Path keyLog;
+
+  @Option(
       names = "--downloads",
       paramLabel = "DIR",
       description = "Where received files are saved. Default: DATA-DIR/downloads/USER")
@@ -98,7 +112,15 @@ public final class ClientCommand implements Callable<Integer> {
     this.stages = List.copyOf(stages);
     this.consoles = Objects.requireNonNull(consoles, "consoles");
     this.environment = Map.copyOf(environment);
+    this.stageOptions = new StageOptionSet(stages, Stage::clientOptions);
     StageNames.register(stages);
+  }
+
+  /** This command ready to run, with every stage's own options mixed in. */
+  public CommandLine commandLine() {
+    CommandLine command = new CommandLine(this);
+    stageOptions.mixInto(command);
+    return command;
   }
 
   @Override
@@ -108,11 +130,22 @@ public final class ClientCommand implements Callable<Integer> {
     int serverPort = endpoint.port(stage, false);
     try (ConsoleView console = consoles.open()) {
       ClientSettings settings = settings(serverPort, user, console);
-      StageContext context = new StageContext(Limits.DEFAULTS, dataDir.dataDir(), console);
-      try (ChatClient client = connect(stage.security().apply(context), settings, console, stage)) {
+      StageContext context =
+          new StageContext(
+              Limits.DEFAULTS,
+              dataDir.dataDir(),
+              console,
+              endpoint.host(),
+              Optional.ofNullable(keyLog));
+      ChannelSecurity security = stageOptions.of(stage, parsed()).security(context);
+      try (ChatClient client = connect(security, settings, console, stage)) {
         return chat(client, console);
       }
     }
+  }
+
+  private Optional<CommandLine.ParseResult> parsed() {
+    return Optional.ofNullable(spec.commandLine().getParseResult());
   }
 
   /** Feeds typed (or piped) lines to the client until the input or the connection ends. */
@@ -217,7 +250,9 @@ public final class ClientCommand implements Callable<Integer> {
               + settings.address()
               + " failed: "
               + e.getMessage(),
-          "the server must run the same stage: ./lab server --stage " + stage.name());
+          e.hint()
+              .orElse("the server must run the same stage: ./lab server --stage " + stage.name()),
+          e);
     }
   }
 }

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import securechat.core.account.AccountStore;
 import securechat.core.account.PasswordHasher;
 import securechat.core.channel.ChannelSecurity;
@@ -35,6 +40,9 @@ import securechat.core.terminal.Consoles;
 public final class ServerCommand implements Callable<Integer> {
   private final List<Stage> stages;
   private final ConsoleOpener consoles;
+  private final StageOptionSet stageOptions;
+
+  @Spec private CommandSpec spec;
 
   @Mixin private EndpointOptions endpoint;
 
@@ -66,6 +74,14 @@ public final class ServerCommand implements Callable<Integer> {
       description = "Do not read admin commands (for servers run in the background).")
   private boolean noAdminConsole;
 
+  @Option(
+      names = "--keylog",
+      paramLabel = "FILE",
+      description =
+          "Append this session's secrets to FILE so a capture can be decrypted (tls, ecdhe)."
+              + " Anyone with FILE reads the traffic")
+  private Path keyLog;
+
   @Mixin private DataDirOption dataDir;
 
   /** The command for the application: the real console. */
@@ -77,7 +93,15 @@ public final class ServerCommand implements Callable<Integer> {
   ServerCommand(List<Stage> stages, ConsoleOpener consoles) {
     this.stages = List.copyOf(stages);
     this.consoles = consoles;
+    this.stageOptions = new StageOptionSet(stages, Stage::serverOptions);
     StageNames.register(stages);
+  }
+
+  /** This command ready to run, with every stage's own options mixed in. */
+  public CommandLine commandLine() {
+    CommandLine command = new CommandLine(this);
+    stageOptions.mixInto(command);
+    return command;
   }
 
   @Override
@@ -91,14 +115,20 @@ public final class ServerCommand implements Callable<Integer> {
     try (ConsoleView console = consoles.open()) {
       AccountStore accounts =
           AccountStore.open(dataDir.dataDir(), PasswordHasher.withOwaspParameters());
-      ChannelSecurity security =
-          stage.security().apply(new StageContext(limits, dataDir.dataDir(), console));
+      StageContext context =
+          new StageContext(
+              limits, dataDir.dataDir(), console, endpoint.host(), Optional.ofNullable(keyLog));
+      ChannelSecurity security = stageOptions.of(stage, parsed()).security(context);
       ChatServer server = new ChatServer(security, accounts, limits, new ServerLog(console::print));
       InetSocketAddress address = bind(server, endpoint.host(), port);
       warnIfReachable(console, address);
       serveUntilShutdown(server, console);
       return 0;
     }
+  }
+
+  private Optional<CommandLine.ParseResult> parsed() {
+    return Optional.ofNullable(spec.commandLine().getParseResult());
   }
 
   private static InetSocketAddress bind(ChatServer server, String host, int port)

@@ -2,29 +2,37 @@ package securechat.core.cli;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import securechat.core.channel.ChannelSecurity;
 
 /**
- * One stage of the chat as the command line knows it: its name, its default port and how to make
- * its {@link ChannelSecurity}. The application module lists every stage in one place and hands the
- * list to the server and client commands.
+ * One stage of the chat as the command line knows it: its name, its default port, and its options
+ * on each side, which build its {@link securechat.core.channel.ChannelSecurity}. The application
+ * module lists every stage in one place and hands the list to the server and client commands.
  *
  * @param name the value of {@code --stage}, e.g. {@code plain}
  * @param defaultPort the port used when {@code --port} is not given
  * @param summary one line for {@code --help}: what this stage protects
- * @param security makes the stage's channel security for a given context
+ * @param serverOptions makes a fresh set of the stage's {@code lab server} options
+ * @param clientOptions makes a fresh set of the stage's {@code lab client} options
  */
 public record Stage(
     String name,
     int defaultPort,
     String summary,
-    Function<StageContext, ChannelSecurity> security) {
+    Supplier<StageOptions> serverOptions,
+    Supplier<StageOptions> clientOptions) {
   public Stage {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(summary, "summary");
-    Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(serverOptions, "serverOptions");
+    Objects.requireNonNull(clientOptions, "clientOptions");
+  }
+
+  /** A stage with no options of its own, built the same way on both sides. */
+  public static Stage withoutOptions(
+      String name, int defaultPort, String summary, StageOptions security) {
+    return new Stage(name, defaultPort, summary, () -> security, () -> security);
   }
 
   /** The stage called {@code name}, or a {@link ConfigException} listing the stages there are. */

@@ -1,12 +1,29 @@
 package securechat.core.cli;
 
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
 import securechat.core.protocol.Limits;
 import securechat.core.terminal.ConsoleView;
 
 /**
- * What a stage may need to build its {@link securechat.core.channel.ChannelSecurity}: the limits
- * (for its framer), the lab data directory (for keys and certificates) and a console to tell the
- * user what it did ("created a lab CA in lab-data/ca").
+ * What a stage may need to build its {@link securechat.core.channel.ChannelSecurity}.
+ *
+ * @param limits the limits, for its framer
+ * @param dataDir the lab data directory, for keys and certificates
+ * @param console where to say what it did ("created a lab CA in lab-data/pki")
+ * @param host on a client, the server's host as the user typed it (a certificate or a pinned key is
+ *     checked against it); on a server, the address it listens on
+ * @param keyLog where to write session secrets ({@code --keylog}) so a capture can be decrypted;
+ *     empty unless asked for
  */
-public record StageContext(Limits limits, Path dataDir, ConsoleView console) {}
+public record StageContext(
+    Limits limits, Path dataDir, ConsoleView console, String host, Optional<Path> keyLog) {
+  public StageContext {
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(console, "console");
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(keyLog, "keyLog");
+  }
+}

@@ -97,6 +97,7 @@ public final class ChatClient implements Closeable {
       LineChannel channel = handshake(security, socket);
       String peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
       ChatClient client = new ChatClient(channel, settings, console, peer);
+      client.announce();
       Thread.ofVirtual().name("client reader " + settings.address()).start(client.reader);
       return client;
     } catch (IOException | HandshakeException | RuntimeException e) {
@@ -219,6 +220,19 @@ public final class ChatClient implements Closeable {
     } catch (ProtocolException | IOException e) {
       console.print("error: " + sanitize(reason(e)));
     }
+  }
+
+  /** Says once, on connect, what protects this connection: the user should not have to ask. */
+  private void announce() {
+    ChannelInfo info = channel.info();
+    console.print(
+        "connected to "
+            + peer
+            + " ("
+            + sanitize(info.stage())
+            + "): "
+            + sanitize(info.protection()));
+    info.details().forEach(detail -> console.print("  " + sanitize(detail)));
   }
 
   private void showInfo() {

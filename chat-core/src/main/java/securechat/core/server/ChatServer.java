@@ -54,6 +54,7 @@ public final class ChatServer implements Closeable {
   private final Roster roster = new Roster();
   private final CommandHandler handler;
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+  private final Set<Thread> endingThreads = ConcurrentHashMap.newKeySet();
   private final AtomicInteger nextId = new AtomicInteger(1);
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition connectionEnded = lock.newCondition();
@@ -254,7 +255,9 @@ public final class ChatServer implements Closeable {
     return WELCOME;
   }
 
+  /** Called by a connection's reader thread as its very last step. */
   void forget(Connection connection) {
+    endingThreads.add(Thread.currentThread());
     connections.remove(connection);
     lock.lock();
     try {
@@ -264,18 +267,33 @@ public final class ChatServer implements Closeable {
     }
   }
 
-  /** Waits until no connection is open, up to {@code timeout}; true if none is. */
+  /**
+   * Waits until no connection is open and each one's reader thread has ended, up to {@code
+   * timeout}; true if so.
+   */
   public boolean awaitNoConnections(Duration timeout) throws InterruptedException {
-    long nanos = timeout.toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
     lock.lock();
     try {
+      long nanos = timeout.toNanos();
       while (!connections.isEmpty() && nanos > 0) {
         nanos = connectionEnded.awaitNanos(nanos);
       }
-      return connections.isEmpty();
+      if (!connections.isEmpty()) {
+        return false;
+      }
     } finally {
       lock.unlock();
     }
+    // forget() runs on the reader thread just before it returns: wait for that return too.
+    for (Thread reader : endingThreads) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || !reader.join(Duration.ofNanos(left))) {
+        return false;
+      }
+      endingThreads.remove(reader);
+    }
+    return true;
   }
 
   /** Runs {@code task} after {@code delay}; after shutdown the task is dropped, not run. */

@@ -200,6 +200,14 @@ final class Connection {
     String reason = endReason != null ? endReason : outbox.closeReason().orElse("disconnected");
     server.handler().disconnected(session, reason);
     outbox.close(reason);
+    awaitWriter(); // it flushes the last lines (BYE) within the grace time
+    forceClose();
+    awaitWriter(); // a writer blocked on a full socket ends once the socket is closed
+    server.log().info(peer + " closed (" + reason + ")");
+    server.forget(this);
+  }
+
+  private void awaitWriter() {
     Thread writerThread = writer;
     if (writerThread != null) {
       try {
@@ -208,9 +216,6 @@ final class Connection {
         Thread.currentThread().interrupt();
       }
     }
-    forceClose();
-    server.forget(this);
-    server.log().info(peer + " closed (" + reason + ")");
   }
 
   /** The threads of this connection that are still alive. */

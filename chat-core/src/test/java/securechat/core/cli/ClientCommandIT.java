@@ -49,7 +49,7 @@ class ClientCommandIT {
       List<Stage> stages, ConsoleView console, Map<String, String> env, String... args) {
     ClientCommand command = new ClientCommand(stages, () -> console, env);
     CommandLine commandLine =
-        CliErrorHandler.configure(new CommandLine(command))
+        CliErrorHandler.configure(command.commandLine())
             .setOut(new PrintWriter(out))
             .setErr(new PrintWriter(err));
     CompletableFuture<Integer> exitCode = new CompletableFuture<>();
@@ -82,6 +82,10 @@ class ClientCommandIT {
     server.hangUp();
 
     assertThat(exitCode.get(5, TimeUnit.SECONDS)).isZero();
+    assertThat(script.nextLine())
+        .startsWith("connected to 127.0.0.1:")
+        .endsWith("(test): none: a test channel");
+    assertThat(script.nextLine()).isEqualTo("  framed lines, nothing more");
     assertThat(script.nextLine()).isEqualTo("[server] hi");
     assertThat(script.nextLine()).isEqualTo("ok: logged in as alice");
     assertThat(script.nextLine()).isEqualTo("[server] closing the connection: goodbye");
@@ -153,7 +157,9 @@ class ClientCommandIT {
       closedPort = probe.getLocalPort();
     }
     List<Stage> stages =
-        List.of(new Stage("plain", closedPort, "none", c -> new FramedTestSecurity(c.limits())));
+        List.of(
+            Stage.withoutOptions(
+                "plain", closedPort, "none", c -> new FramedTestSecurity(c.limits())));
 
     CompletableFuture<Integer> exitCode =
         start(stages, RecordingConsole.silent(), Map.of(), "--data-dir", tmp.toString());

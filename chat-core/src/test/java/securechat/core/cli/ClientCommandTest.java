@@ -19,8 +19,9 @@ import securechat.core.terminal.RecordingConsole;
 class ClientCommandTest {
   static final List<Stage> STAGES =
       List.of(
-          new Stage("plain", 7001, "no protection", c -> new FramedTestSecurity(c.limits())),
-          new Stage("tls", 7002, "TLS 1.3", c -> new FramedTestSecurity(c.limits())));
+          Stage.withoutOptions(
+              "plain", 7001, "no protection", c -> new FramedTestSecurity(c.limits())),
+          Stage.withoutOptions("tls", 7002, "TLS 1.3", c -> new FramedTestSecurity(c.limits())));
 
   @TempDir Path tmp;
 
@@ -30,7 +31,7 @@ class ClientCommandTest {
 
   private int run(String... args) {
     ClientCommand command = new ClientCommand(STAGES, () -> console, Map.of());
-    return CliErrorHandler.configure(new CommandLine(command))
+    return CliErrorHandler.configure(command.commandLine())
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err))
         .execute(args);
@@ -54,7 +55,7 @@ class ClientCommandTest {
   void stageNamesAreTheCompletionCandidatesOfStage() {
     ClientCommand command = new ClientCommand(STAGES, () -> console, Map.of());
 
-    CommandLine commandLine = new CommandLine(command);
+    CommandLine commandLine = command.commandLine();
 
     assertThat(commandLine.getCommandSpec().findOption("--stage").completionCandidates())
         .contains("plain", "tls");
@@ -136,7 +137,7 @@ class ClientCommandTest {
     ClientCommand command = new ClientCommand(STAGES, () -> terminal, Map.of());
 
     int exitCode =
-        CliErrorHandler.configure(new CommandLine(command))
+        CliErrorHandler.configure(command.commandLine())
             .setErr(new PrintWriter(err))
             .execute("--user", "alice");
 

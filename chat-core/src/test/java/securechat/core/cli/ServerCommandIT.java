@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import securechat.core.terminal.RecordingConsole;
 
 /** {@code lab server} errors a user can cause, each one error line and a hint, exit 1. */
@@ -23,7 +22,7 @@ class ServerCommandIT {
 
   private int run(String... args) {
     ServerCommand command = new ServerCommand(ClientCommandTest.STAGES, RecordingConsole::silent);
-    return CliErrorHandler.configure(new CommandLine(command))
+    return CliErrorHandler.configure(command.commandLine())
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err))
         .execute(args);

@@ -51,8 +51,12 @@ class ChatClientIT {
     return ClientSettings.anonymous("127.0.0.1", server.port(), downloads);
   }
 
+  /** Connects and checks the announcement of what protects the connection. */
   private ChatClient connect(ClientSettings settings) throws Exception {
     client = ChatClient.connect(new FramedTestSecurity(settings.limits()), settings, console);
+    assertThat(console.nextLine())
+        .isEqualTo("connected to 127.0.0.1:" + server.port() + " (test): none: a test channel");
+    assertThat(console.nextLine()).isEqualTo("  framed lines, nothing more");
     return client;
   }
 
