@@ -31,17 +31,22 @@ final class HandshakeFailures {
           serverSide ? null : "is it a plain-stage server? use the same --stage on both sides",
           failure);
     }
-    if (why.contains("protocol") && (why.contains("not enabled") || why.contains("not accepted"))) {
+    if (why.contains("protocol_version")
+        || why.contains("protocol")
+            && (why.contains("not enabled") || why.contains("not accepted"))) {
       return new HandshakeException(
-          peer + " offered only TLS 1.2 or older; this stage speaks TLS 1.3 only (" + jsse + ")",
-          null,
-          failure);
+          peer + " offered only TLS 1.2 or older; this stage speaks TLS 1.3 only", null, failure);
     }
     if (why.contains("certificate_required")) {
-      return new HandshakeException(
-          "the server requires a client certificate (mutual TLS)",
-          "add --mutual-tls to the client",
-          failure);
+      return serverSide
+          ? new HandshakeException(
+              "the client sent no certificate; this server requires one (--mutual-tls)",
+              null,
+              failure)
+          : new HandshakeException(
+              "the server requires a client certificate (mutual TLS)",
+              "add --mutual-tls to the client",
+              failure);
     }
     if (why.contains("fatal alert")) {
       // RFC 8446 §6.2: an alert names the problem but not which check failed.

@@ -2,6 +2,7 @@ package securechat.tls;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.List;
@@ -152,6 +153,16 @@ public final class TlsSecurity implements ChannelSecurity {
     } catch (SSLException e) {
       tls.close();
       throw HandshakeFailures.explain(e, serverSide);
+    } catch (SocketException e) {
+      // A reset or broken pipe: the peer left mid-handshake (a timeout is not a SocketException).
+      tls.close();
+      throw new HandshakeException(
+          (serverSide ? "the client" : "the server")
+              + " went away during the handshake ("
+              + e.getMessage()
+              + ")",
+          null,
+          e);
     }
   }
 
@@ -165,7 +176,7 @@ public final class TlsSecurity implements ChannelSecurity {
   private static KeyManager[] keyManagers(Identity identity) throws GeneralSecurityException {
     KeyStore store = identity.keyStore();
     KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX");
-    factory.init(store, Identity.STORE_PASSWORD);
+    factory.init(store, Identity.storePassword());
     return factory.getKeyManagers();
   }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The root command: every subcommand is listed, versions and usage errors behave. */
@@ -22,12 +24,12 @@ class LabTest {
   void helpListsEverySubcommand() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString())
-        .contains("demo", "server", "client", "user", "./lab test", "generate-completion");
+        .contains("demo", "server", "client", "user", "certs", "./lab test", "generate-completion");
   }
 
   @Test
   void everySubcommandHasHelpAndTheVersion() {
-    for (String command : new String[] {"demo", "server", "client", "user"}) {
+    for (String command : new String[] {"demo", "server", "client", "user", "certs"}) {
       assertThat(run(command, "--help")).as(command).isZero();
       assertThat(run(command, "--version")).as(command).isZero();
     }
@@ -39,6 +41,39 @@ class LabTest {
     assertThat(run("frobnicate")).isEqualTo(2);
     assertThat(err.toString()).startsWith("Unmatched argument at index 0: 'frobnicate'");
     assertThat(err.toString()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void theTlsStageOptionsAreListedAndRefusedForAnotherStage() {
+    assertThat(run("client", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("--insecure-trust-all", "--mutual-tls", "--ca=FILE", "--keylog=FILE");
+    assertThat(run("server", "--help")).isZero();
+    assertThat(out.toString()).contains("--cert=NAME", "--mutual-tls");
+
+    assertThat(run("client", "--stage", "plain", "--insecure-trust-all")).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "error: --insecure-trust-all is an option of the tls stage, not of the plain stage\n"
+                + "hint: add --stage tls, or leave --insecure-trust-all out\n");
+  }
+
+  @Test
+  void theKeyLogIsRefusedForThePlainStage(@TempDir Path dataDir) {
+    String[] args = {
+      "server",
+      "--stage",
+      "plain",
+      "--keylog",
+      "keys.log",
+      "--port",
+      "0",
+      "--data-dir",
+      dataDir.toString()
+    };
+    assertThat(run(args)).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("error: the plain stage has no keys, so --keylog has nothing to write\n");
   }
 
   @Test

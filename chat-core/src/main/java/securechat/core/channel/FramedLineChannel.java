@@ -47,6 +47,16 @@ public final class FramedLineChannel implements LineChannel {
   }
 
   @Override
+  public void shutdownOutput() throws IOException {
+    sendLock.lock();
+    try {
+      socket.shutdownOutput();
+    } finally {
+      sendLock.unlock();
+    }
+  }
+
+  @Override
   public ChannelInfo info() {
     return info;
   }

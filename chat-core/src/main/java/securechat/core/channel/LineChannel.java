@@ -23,6 +23,13 @@ public interface LineChannel extends Closeable {
    */
   String receive() throws IOException, ProtocolException;
 
+  /**
+   * Tells the peer that no more lines will come, while still receiving: a TCP FIN, preceded in the
+   * tls stage by TLS's close_notify alert (RFC 8446 §6.1), without which the peer cannot tell a
+   * finished conversation from a truncated one.
+   */
+  void shutdownOutput() throws IOException;
+
   /** What protects this channel: shown by the client's {@code /info} and by the demo. */
   ChannelInfo info();
 }

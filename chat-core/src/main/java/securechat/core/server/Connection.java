@@ -145,7 +145,7 @@ final class Connection {
       while ((next = outbox.take()).isPresent()) {
         channel.send(server.codec().encode(next.get()));
       }
-      socket.shutdownOutput();
+      channel.shutdownOutput();
     } catch (IOException | UnsupportedOperationException e) {
       outbox.close("connection lost");
     } catch (InterruptedException e) {

@@ -206,7 +206,7 @@ public final class CertsCommand {
             "  PKCS12:      "
                 + pki.keyStoreFile(name)
                 + " (password "
-                + new String(Identity.STORE_PASSWORD)
+                + Identity.STORE_PASSWORD
                 + ")");
     out().println("  SHA-256:     " + CertificateText.sha256Fingerprint(identity.certificate()));
   }

@@ -28,9 +28,14 @@ public record Identity(String name, PrivateKey privateKey, List<X509Certificate>
   /**
    * The password of every lab PKCS12 file ({@code pki/NAME.p12}) and of {@link #keyStore()}: {@code
    * securechat-lab}. It is printed in the documentation, so it keeps nothing secret; PKCS12 simply
-   * requires one. Do not modify the array.
+   * requires one.
    */
-  public static final char[] STORE_PASSWORD = "securechat-lab".toCharArray();
+  public static final String STORE_PASSWORD = "securechat-lab";
+
+  /** {@link #STORE_PASSWORD} as the fresh array the key-store APIs take (and may wipe). */
+  public static char[] storePassword() {
+    return STORE_PASSWORD.toCharArray();
+  }
 
   public Identity {
     Objects.requireNonNull(name, "name");
@@ -55,7 +60,7 @@ public record Identity(String name, PrivateKey privateKey, List<X509Certificate>
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null); // an empty store
-      store.setKeyEntry(name, privateKey, STORE_PASSWORD, chain.toArray(new Certificate[0]));
+      store.setKeyEntry(name, privateKey, storePassword(), chain.toArray(new Certificate[0]));
       return store;
     } catch (GeneralSecurityException | IOException e) {
       // An empty in-memory PKCS12 store touches no file; failing here means a broken JDK.

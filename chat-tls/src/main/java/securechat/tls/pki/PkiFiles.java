@@ -85,7 +85,7 @@ final class PkiFiles {
   static void writeKeyStore(Path file, Identity identity) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
-      identity.keyStore().store(bytes, Identity.STORE_PASSWORD);
+      identity.keyStore().store(bytes, Identity.storePassword());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot encode the PKCS12 store of " + identity.name(), e);
     }
@@ -108,10 +108,10 @@ final class PkiFiles {
     byte[] bytes = readBytes(file);
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(new ByteArrayInputStream(bytes), Identity.STORE_PASSWORD);
+      store.load(new ByteArrayInputStream(bytes), Identity.storePassword());
       return store;
     } catch (IOException | GeneralSecurityException e) {
-      String password = new String(Identity.STORE_PASSWORD);
+      String password = Identity.STORE_PASSWORD;
       throw new PkiException(
           file + " is not a PKCS12 file with the lab password '" + password + "'", e);
     }

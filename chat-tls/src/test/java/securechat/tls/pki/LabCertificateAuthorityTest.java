@@ -232,7 +232,8 @@ class LabCertificateAuthorityTest {
     KeyStore store = identity.keyStore();
 
     assertThat(Collections.list(store.aliases())).containsExactly("localhost");
-    assertThat(store.getKey("localhost", Identity.STORE_PASSWORD)).isEqualTo(identity.privateKey());
+    assertThat(store.getKey("localhost", Identity.storePassword()))
+        .isEqualTo(identity.privateKey());
     assertThat(store.getCertificateChain("localhost")).containsExactlyElementsOf(identity.chain());
   }
 

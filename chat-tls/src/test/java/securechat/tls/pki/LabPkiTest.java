@@ -108,7 +108,8 @@ class LabPkiTest {
       store.load(in, "securechat-lab".toCharArray());
     }
 
-    assertThat(store.getKey("localhost", Identity.STORE_PASSWORD)).isEqualTo(identity.privateKey());
+    assertThat(store.getKey("localhost", Identity.storePassword()))
+        .isEqualTo(identity.privateKey());
     assertThat(store.getCertificateChain("localhost")).containsExactlyElementsOf(identity.chain());
   }
 
