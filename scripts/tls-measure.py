@@ -15,6 +15,8 @@ import ssl
 import threading
 import time
 
+WINDOW = 64
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -46,22 +48,32 @@ def main():
 
 def measure(lines, args):
     payload = b"x" * args.size + b"\n"
+    # At most WINDOW lines in flight: the server drops a client that stops reading its echoes
+    # (BYE too slow), and Python's reader is slower than its writer.
+    in_flight = threading.Semaphore(WINDOW)
     echoed = []
 
     def read_echoes():
         got = 0
         while got < args.count:
-            if lines.readline().startswith(b"MSG "):
+            line = lines.readline()
+            if not line:
+                raise SystemExit("the server closed the connection after %d echoes" % got)
+            if line.startswith(b"MSG "):
                 got += 1
+                in_flight.release()
         echoed.append(time.perf_counter())
 
-    reader = threading.Thread(target=read_echoes)
+    reader = threading.Thread(target=read_echoes, daemon=True)
     start = time.perf_counter()
     reader.start()
     for _ in range(args.count):
+        in_flight.acquire()
         lines.write(payload)
-    lines.flush()
+        lines.flush()
     reader.join()
+    if not echoed:
+        raise SystemExit("the server stopped echoing")
     seconds = echoed[0] - start
     megabytes = args.count * args.size / 1e6
     print(f"{args.count} lines of {args.size} bytes in {seconds:.2f} s: "
