@@ -88,13 +88,7 @@ public final class ClientCommand implements Callable<Integer> {
 
   @Mixin private DataDirOption dataDir;
 
-  @Option(
-      names = "--keylog",
-      paramLabel = "FILE",
-      description =
-          "Append this session's secrets to FILE so a capture can be decrypted (tls, ecdhe)."
-              + " Anyone with FILE reads the traffic")
-  private Path keyLog;
+  @Mixin private KeyLogOption keyLog;
 
   @Option(
       names = "--downloads",
@@ -118,9 +112,7 @@ public final class ClientCommand implements Callable<Integer> {
 
   /** This command ready to run, with every stage's own options mixed in. */
   public CommandLine commandLine() {
-    CommandLine command = new CommandLine(this);
-    stageOptions.mixInto(command);
-    return command;
+    return stageOptions.commandLineFor(this);
   }
 
   @Override
@@ -132,20 +124,12 @@ public final class ClientCommand implements Callable<Integer> {
       ClientSettings settings = settings(serverPort, user, console);
       StageContext context =
           new StageContext(
-              Limits.DEFAULTS,
-              dataDir.dataDir(),
-              console,
-              endpoint.host(),
-              Optional.ofNullable(keyLog));
-      ChannelSecurity security = stageOptions.of(stage, parsed()).security(context);
+              Limits.DEFAULTS, dataDir.dataDir(), console, endpoint.host(), keyLog.keyLog());
+      ChannelSecurity security = stageOptions.of(stage, spec).security(context);
       try (ChatClient client = connect(security, settings, console, stage)) {
         return chat(client, console);
       }
     }
-  }
-
-  private Optional<CommandLine.ParseResult> parsed() {
-    return Optional.ofNullable(spec.commandLine().getParseResult());
   }
 
   /** Feeds typed (or piped) lines to the client until the input or the connection ends. */

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,13 +72,7 @@ public final class ServerCommand implements Callable<Integer> {
       description = "Do not read admin commands (for servers run in the background).")
   private boolean noAdminConsole;
 
-  @Option(
-      names = "--keylog",
-      paramLabel = "FILE",
-      description =
-          "Append this session's secrets to FILE so a capture can be decrypted (tls, ecdhe)."
-              + " Anyone with FILE reads the traffic")
-  private Path keyLog;
+  @Mixin private KeyLogOption keyLog;
 
   @Mixin private DataDirOption dataDir;
 
@@ -99,9 +91,7 @@ public final class ServerCommand implements Callable<Integer> {
 
   /** This command ready to run, with every stage's own options mixed in. */
   public CommandLine commandLine() {
-    CommandLine command = new CommandLine(this);
-    stageOptions.mixInto(command);
-    return command;
+    return stageOptions.commandLineFor(this);
   }
 
   @Override
@@ -116,19 +106,14 @@ public final class ServerCommand implements Callable<Integer> {
       AccountStore accounts =
           AccountStore.open(dataDir.dataDir(), PasswordHasher.withOwaspParameters());
       StageContext context =
-          new StageContext(
-              limits, dataDir.dataDir(), console, endpoint.host(), Optional.ofNullable(keyLog));
-      ChannelSecurity security = stageOptions.of(stage, parsed()).security(context);
+          new StageContext(limits, dataDir.dataDir(), console, endpoint.host(), keyLog.keyLog());
+      ChannelSecurity security = stageOptions.of(stage, spec).security(context);
       ChatServer server = new ChatServer(security, accounts, limits, new ServerLog(console::print));
       InetSocketAddress address = bind(server, endpoint.host(), port);
       warnIfReachable(console, address);
       serveUntilShutdown(server, console);
       return 0;
     }
-  }
-
-  private Optional<CommandLine.ParseResult> parsed() {
-    return Optional.ofNullable(spec.commandLine().getParseResult());
   }
 
   private static InetSocketAddress bind(ChatServer server, String host, int port)

@@ -3,7 +3,6 @@ package securechat.core.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,8 +25,15 @@ final class StageOptionSet {
     }
   }
 
+  /** {@code command} as a picocli command line, with each stage's {@code @Option} fields added. */
+  CommandLine commandLineFor(Object command) {
+    CommandLine line = new CommandLine(command);
+    mixInto(line);
+    return line;
+  }
+
   /** Adds each stage's {@code @Option} fields to {@code command}; stages without any add none. */
-  void mixInto(CommandLine command) {
+  private void mixInto(CommandLine command) {
     byStage.forEach(
         (stageName, options) -> {
           if (!CommandSpec.forAnnotatedObjectLenient(options).options().isEmpty()) {
@@ -39,11 +45,12 @@ final class StageOptionSet {
   /**
    * The options of {@code stage}, after checking that no option of another stage was given.
    *
-   * @param parsed what picocli matched on the command line; empty when run without parsing
+   * @param command the running command's spec, whose parse result says what was given
    */
-  StageOptions of(Stage stage, Optional<ParseResult> parsed) throws ConfigException {
-    if (parsed.isPresent()) {
-      checkNoForeignOptions(stage, parsed.get());
+  StageOptions of(Stage stage, CommandSpec command) throws ConfigException {
+    ParseResult parsed = command.commandLine().getParseResult();
+    if (parsed != null) {
+      checkNoForeignOptions(stage, parsed);
     }
     return byStage.get(stage.name());
   }
