@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import securechat.core.storage.LabFiles;
 
 /**
  * Writes the TLS secrets of every session in this JVM to a file in the NSS key log format, which
@@ -82,12 +83,13 @@ public final class KeyLogWriter {
   private static void createOwnerOnly(Path target) throws KeyLogException {
     try {
       if (target.getParent() != null) {
-        Files.createDirectories(target.getParent());
+        LabFiles.createPrivateDirectory(target.getParent());
       }
       if (!Files.exists(target)) {
-        Files.createFile(target);
+        Files.createFile(target, LabFiles.ownerOnly(target));
       }
       if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
+        // An existing file may have been readable by others: tighten it before secrets go in.
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
       }
     } catch (IOException e) {

@@ -1,30 +1,23 @@
 package securechat.core.account;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
-import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
-import static java.nio.file.StandardOpenOption.CREATE;
-import static java.nio.file.StandardOpenOption.WRITE;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import securechat.core.protocol.ProtocolException;
 import securechat.core.protocol.Username;
+import securechat.core.storage.DirectoryLock;
+import securechat.core.storage.LabFiles;
 
 /**
  * The {@code accounts} file in the data directory: a comment header, then one line per account,
@@ -43,23 +36,16 @@ final class AccountsFile {
 
   private final Path dataDir;
   private final Path file;
-  private final FileAttribute<?>[] ownerOnlyFile;
 
-  private AccountsFile(Path dataDir, FileAttribute<?>[] ownerOnlyFile) {
+  private AccountsFile(Path dataDir) {
     this.dataDir = dataDir;
     this.file = dataDir.resolve(FILE_NAME);
-    this.ownerOnlyFile = ownerOnlyFile;
   }
 
   /** Uses {@code dataDir}, creating it as rwx------ where the file system has POSIX permissions. */
   static AccountsFile in(Path dataDir) throws IOException {
-    boolean posix = dataDir.getFileSystem().supportedFileAttributeViews().contains("posix");
-    if (!Files.isDirectory(dataDir)) {
-      FileAttribute<?>[] ownerOnlyDirectory =
-          posix ? permissions("rwx------") : new FileAttribute<?>[0];
-      Files.createDirectories(dataDir, ownerOnlyDirectory);
-    }
-    return new AccountsFile(dataDir, posix ? permissions("rw-------") : new FileAttribute<?>[0]);
+    LabFiles.createPrivateDirectory(dataDir);
+    return new AccountsFile(dataDir);
   }
 
   Path path() {
@@ -91,15 +77,16 @@ final class AccountsFile {
    * anything, replaces the file. Returns the new contents, or empty when nothing changed.
    */
   Optional<Snapshot> update(Change change) throws IOException {
-    Path lockFile = dataDir.resolve(LOCK_FILE_NAME);
-    try (FileChannel channel = FileChannel.open(lockFile, Set.of(CREATE, WRITE), ownerOnlyFile)) {
-      channel.lock(); // released when the channel closes
+    DirectoryLock lock = DirectoryLock.acquire(dataDir, LOCK_FILE_NAME);
+    try {
       SortedMap<Username, PasswordHash> accounts = read();
       if (!change.applyTo(accounts)) {
         return Optional.empty();
       }
-      write(accounts);
+      LabFiles.writePrivate(file, format(accounts).getBytes(UTF_8));
       return Optional.of(new Snapshot(Collections.unmodifiableSortedMap(accounts), stamp()));
+    } finally {
+      lock.close();
     }
   }
 
@@ -144,34 +131,11 @@ final class AccountsFile {
     return new IOException(file + " line " + lineNumber + ": " + sentence);
   }
 
-  /** Writes a temporary file next to the real one, then renames it over the real one. */
-  private void write(SortedMap<Username, PasswordHash> accounts) throws IOException {
-    ByteBuffer content = ByteBuffer.wrap(format(accounts).getBytes(UTF_8));
-    Path temp = Files.createTempFile(dataDir, FILE_NAME + "-", ".tmp", ownerOnlyFile);
-    try {
-      try (FileChannel out = FileChannel.open(temp, WRITE)) {
-        while (content.hasRemaining()) {
-          out.write(content);
-        }
-        out.force(true); // on disk before the rename makes it the accounts file
-      }
-      Files.move(temp, file, ATOMIC_MOVE, REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
   static String format(SortedMap<Username, PasswordHash> accounts) {
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     accounts.forEach(
         (name, hash) -> out.append(name).append(' ').append(hash.toPhcString()).append('\n'));
     return out.toString();
-  }
-
-  private static FileAttribute<?>[] permissions(String symbolic) {
-    return new FileAttribute<?>[] {
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(symbolic))
-    };
   }
 
   /** A change to the accounts, applied under the lock; returns whether it changed anything. */

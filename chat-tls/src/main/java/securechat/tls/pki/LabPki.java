@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import securechat.core.storage.DirectoryLock;
 
 /**
  * The lab PKI's files under {@code DATA-DIR/pki}: the CA, and the identities (key plus certificate)
@@ -38,6 +39,9 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class LabPki {
+  /** The lock file that serialises writers of the {@code pki} directory. */
+  static final String LOCK_FILE_NAME = "pki.lock";
+
   private final Path directory;
   private final Clock clock;
 
@@ -107,7 +111,7 @@ public final class LabPki {
    *     certificate it signed, so that takes {@link #replaceAuthority}
    */
   public LabCertificateAuthority initAuthority(KeyType type) throws IOException, PkiException {
-    PkiLock lock = PkiLock.acquire(directory);
+    DirectoryLock lock = DirectoryLock.acquire(directory, LOCK_FILE_NAME);
     try {
       if (Files.exists(caCertificateFile()) || Files.exists(caPrivateKeyFile())) {
         throw new PkiException(
@@ -117,17 +121,17 @@ public final class LabPki {
       }
       return writeNewAuthority(type);
     } finally {
-      lock.release();
+      lock.close();
     }
   }
 
   /** Creates a new CA, overwriting any old one; certificates the old CA signed stop verifying. */
   public LabCertificateAuthority replaceAuthority(KeyType type) throws IOException, PkiException {
-    PkiLock lock = PkiLock.acquire(directory);
+    DirectoryLock lock = DirectoryLock.acquire(directory, LOCK_FILE_NAME);
     try {
       return writeNewAuthority(type);
     } finally {
-      lock.release();
+      lock.close();
     }
   }
 
@@ -169,13 +173,13 @@ public final class LabPki {
    */
   public Identity save(Identity identity) throws IOException {
     String name = checkedName(identity.name());
-    PkiLock lock = PkiLock.acquire(directory);
+    DirectoryLock lock = DirectoryLock.acquire(directory, LOCK_FILE_NAME);
     try {
       PkiFiles.writePrivateKey(privateKeyFile(name), identity.privateKey());
       PkiFiles.writeKeyStore(keyStoreFile(name), identity);
       PkiFiles.writeCertificates(certificateFile(name), identity.chain());
     } finally {
-      lock.release();
+      lock.close();
     }
     return identity;
   }
@@ -221,7 +225,7 @@ public final class LabPki {
 
   /** The CA certificate, creating an EC P-256 CA first if there is none (saying so). */
   public X509Certificate ensureAuthority(Consumer<String> say) throws IOException, PkiException {
-    PkiLock lock = PkiLock.acquire(directory);
+    DirectoryLock lock = DirectoryLock.acquire(directory, LOCK_FILE_NAME);
     try {
       if (!hasAuthority()) {
         writeNewAuthority(KeyType.EC_P256);
@@ -229,13 +233,13 @@ public final class LabPki {
       }
       return caCertificate();
     } finally {
-      lock.release();
+      lock.close();
     }
   }
 
   private Identity ensureIdentity(IssueRequest request, Consumer<String> say)
       throws IOException, PkiException {
-    PkiLock lock = PkiLock.acquire(directory);
+    DirectoryLock lock = DirectoryLock.acquire(directory, LOCK_FILE_NAME);
     try {
       X509Certificate caCertificate = ensureAuthority(say);
       Path file = certificateFile(request.name());
@@ -255,7 +259,7 @@ public final class LabPki {
       say.accept(replacedIdentity(request, problem.get(), file));
       return replaced;
     } finally {
-      lock.release();
+      lock.close();
     }
   }
 

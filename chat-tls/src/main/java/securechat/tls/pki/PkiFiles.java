@@ -1,9 +1,6 @@
 package securechat.tls.pki;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
-import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
-import static java.nio.file.StandardOpenOption.WRITE;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,13 +9,10 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -26,6 +20,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import securechat.core.storage.LabFiles;
 
 /**
  * The lab PKI's files as bytes on disk. Each file is written to a temporary file in the same
@@ -39,18 +34,6 @@ final class PkiFiles {
 
   private PkiFiles() {}
 
-  /** Creates {@code directory} and its parents as rwx------ where the file system has POSIX. */
-  static void createDirectory(Path directory) throws IOException {
-    if (!Files.isDirectory(directory)) {
-      Files.createDirectories(directory, permissions(directory, "rwx------"));
-    }
-  }
-
-  /** The attribute that creates a file rw------- (none on a file system without POSIX). */
-  static FileAttribute<?>[] ownerOnly(Path directory) {
-    return permissions(directory, "rw-------");
-  }
-
   /**
    * Writes certificates as PEM, one {@code -----BEGIN CERTIFICATE-----} block each, in order.
    * Certificates are public, so the file may be read by everyone (rw-r--r--, less any umask).
@@ -62,7 +45,7 @@ final class PkiFiles {
         writer.writeObject(certificate);
       }
     }
-    write(file, pem.toString().getBytes(UTF_8), permissions(file.getParent(), "rw-r--r--"));
+    LabFiles.writePublic(file, pem.toString().getBytes(UTF_8));
   }
 
   /**
@@ -75,7 +58,7 @@ final class PkiFiles {
       // A plain writeObject(key) would write OpenSSL's older per-algorithm formats.
       writer.writeObject(new JcaPKCS8Generator(key, null));
     }
-    write(file, pem.toString().getBytes(UTF_8), ownerOnly(file.getParent()));
+    LabFiles.writePrivate(file, pem.toString().getBytes(UTF_8));
   }
 
   /**
@@ -89,7 +72,7 @@ final class PkiFiles {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot encode the PKCS12 store of " + identity.name(), e);
     }
-    write(file, bytes.toByteArray(), ownerOnly(file.getParent()));
+    LabFiles.writePrivate(file, bytes.toByteArray());
   }
 
   /** Reads a file as UTF-8 text, for the PEM parser. */
@@ -129,35 +112,5 @@ final class PkiFiles {
     } catch (NoSuchFileException e) {
       throw new PkiException(file + " does not exist", e);
     }
-  }
-
-  /** Writes a temporary file next to the real one, then renames it over the real one. */
-  private static void write(Path file, byte[] content, FileAttribute<?>[] attributes)
-      throws IOException {
-    Path directory = file.toAbsolutePath().getParent();
-    createDirectory(directory);
-    Path temp = Files.createTempFile(directory, file.getFileName() + "-", ".tmp", attributes);
-    try {
-      try (FileChannel out = FileChannel.open(temp, WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-        out.force(true); // on disk before the rename makes it the real file
-      }
-      Files.move(temp, file, ATOMIC_MOVE, REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  private static FileAttribute<?>[] permissions(Path near, String symbolic) {
-    Path anchor = near == null ? Path.of("") : near;
-    if (!anchor.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(symbolic))
-    };
   }
 }

@@ -67,7 +67,7 @@ class LabPkiTest {
               "localhost.pem",
               "localhost-key.pem",
               "localhost.p12",
-              PkiLock.FILE_NAME);
+              LabPki.LOCK_FILE_NAME);
     }
   }
 

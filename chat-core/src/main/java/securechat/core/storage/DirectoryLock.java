@@ -1,4 +1,4 @@
-package securechat.tls.pki;
+package securechat.core.storage;
 
 import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.WRITE;
@@ -12,16 +12,20 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Serialises changes to one {@code pki} directory, between threads and between processes, so that a
- * server and a client started together do not both create a CA and overwrite each other's files.
- * Held by the thread that took it; taking it again on that thread nests. Used like a {@code
- * ReentrantLock}: {@code acquire}, then {@code try { ... } finally { lock.release(); }}.
+ * Serialises the writers of one directory, between threads and between processes: a lock file
+ * ({@code accounts.lock}, {@code pki.lock}) locked with the operating system's file lock, plus a
+ * lock per JVM in front of it. Held by the thread that took it; taking it again on that thread
+ * nests.
+ *
+ * <pre>{@code
+ * try (DirectoryLock lock = DirectoryLock.acquire(dataDir, "accounts.lock")) {
+ *   // re-read, change, write atomically
+ * }
+ * }</pre>
  */
-final class PkiLock {
-  static final String FILE_NAME = "pki.lock";
-
+public final class DirectoryLock implements AutoCloseable {
   /**
-   * One lock per directory in this JVM: a file lock belongs to the whole JVM, so a second thread
+   * One lock per lock file in this JVM: a file lock belongs to the whole JVM, so a second thread
    * asking for it would get OverlappingFileLockException instead of waiting.
    */
   private static final ConcurrentMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
@@ -29,25 +33,25 @@ final class PkiLock {
   private final ReentrantLock threadLock;
   private final FileChannel channel; // null when this thread already held the lock
 
-  private PkiLock(ReentrantLock threadLock, FileChannel channel) {
+  private DirectoryLock(ReentrantLock threadLock, FileChannel channel) {
     this.threadLock = threadLock;
     this.channel = channel;
   }
 
   /** Creates the directory (owner-only) if needed and waits for its lock. */
-  static PkiLock acquire(Path directory) throws IOException {
-    PkiFiles.createDirectory(directory);
-    Path lockFile = directory.toRealPath().resolve(FILE_NAME);
+  public static DirectoryLock acquire(Path directory, String lockFileName) throws IOException {
+    LabFiles.createPrivateDirectory(directory);
+    Path lockFile = directory.toRealPath().resolve(lockFileName);
     ReentrantLock threadLock = LOCKS.computeIfAbsent(lockFile, unused -> new ReentrantLock());
     threadLock.lock();
     if (threadLock.getHoldCount() > 1) {
-      return new PkiLock(threadLock, null);
+      return new DirectoryLock(threadLock, null);
     }
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(lockFile, Set.of(CREATE, WRITE), PkiFiles.ownerOnly(directory));
+      channel = FileChannel.open(lockFile, Set.of(CREATE, WRITE), LabFiles.ownerOnly(lockFile));
       channel.lock(); // released when the channel closes
-      return new PkiLock(threadLock, channel);
+      return new DirectoryLock(threadLock, channel);
     } catch (IOException | RuntimeException e) {
       if (channel != null) {
         channel.close();
@@ -57,8 +61,9 @@ final class PkiLock {
     }
   }
 
-  /** Lets the next thread or process in; call it in a {@code finally} block. */
-  void release() throws IOException {
+  /** Lets the next thread or process in. */
+  @Override
+  public void close() throws IOException {
     try {
       if (channel != null) {
         channel.close();
