@@ -4,6 +4,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import securechat.core.channel.ChannelInfo;
@@ -33,7 +34,10 @@ final class TlsInfo {
     List<String> details = negotiated(session);
     peerCertificate(session).forEach(line -> details.add("client certificate " + line));
     return new ChannelInfo(
-        "tls", session.getProtocol() + ": lines encrypted and authenticated", details);
+        "tls",
+        session.getProtocol() + ": lines encrypted and authenticated",
+        details,
+        Optional.of(session.getProtocol() + " " + session.getCipherSuite()));
   }
 
   private static List<String> negotiated(SSLSession session) {

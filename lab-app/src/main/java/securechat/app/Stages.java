@@ -3,6 +3,8 @@ package securechat.app;
 import java.util.List;
 import securechat.core.cli.ConfigException;
 import securechat.core.cli.Stage;
+import securechat.ecdhe.EcdheClientOptions;
+import securechat.ecdhe.EcdheServerOptions;
 import securechat.plain.PlainSecurity;
 import securechat.tls.TlsClientOptions;
 import securechat.tls.TlsServerOptions;
@@ -13,6 +15,7 @@ final class Stages {
 
   static final int PLAIN_PORT = 7001;
   static final int TLS_PORT = 7002;
+  static final int ECDHE_PORT = 7003;
 
   static List<Stage> all() {
     return List.of(
@@ -33,6 +36,12 @@ final class Stages {
             TLS_PORT,
             "TLS 1.3 with a certificate from the lab CA: eavesdroppers see only sizes and timing",
             TlsServerOptions::new,
-            TlsClientOptions::new));
+            TlsClientOptions::new),
+        new Stage(
+            "ecdhe",
+            ECDHE_PORT,
+            "ECDHE + Fernet, server identity pinned on first use: no certificates, no CA",
+            EcdheServerOptions::new,
+            EcdheClientOptions::new));
   }
 }

@@ -2,6 +2,7 @@ package securechat.core.channel;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What protects a channel, in words a student can read: the stage, a one-line summary and any
@@ -10,11 +11,20 @@ import java.util.Objects;
  * @param stage the stage name, e.g. {@code plain}
  * @param protection one line, e.g. "none: every byte crosses the network as typed"
  * @param details further facts, one per line; empty for the plain stage
+ * @param session what identifies this session, for the server's log line after the handshake (the
+ *     ecdhe session fingerprint, the TLS cipher suite); empty when there is nothing to say
  */
-public record ChannelInfo(String stage, String protection, List<String> details) {
+public record ChannelInfo(
+    String stage, String protection, List<String> details, Optional<String> session) {
   public ChannelInfo {
     Objects.requireNonNull(stage, "stage");
     Objects.requireNonNull(protection, "protection");
     details = List.copyOf(details);
+    Objects.requireNonNull(session, "session");
+  }
+
+  /** A channel with nothing per session to log. */
+  public ChannelInfo(String stage, String protection, List<String> details) {
+    this(stage, protection, details, Optional.empty());
   }
 }

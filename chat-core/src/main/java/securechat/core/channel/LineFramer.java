@@ -75,6 +75,11 @@ public final class LineFramer {
   }
 
   private ProtocolException tooLong() {
+    return tooLong(maxLineBytes);
+  }
+
+  /** The error for a line over the limit: the same words whatever carried the line. */
+  public static ProtocolException tooLong(int maxLineBytes) {
     return new ProtocolException(
         ErrorCode.LINE_TOO_LONG,
         "line is longer than " + maxLineBytes + " bytes; it was discarded");
@@ -112,8 +117,16 @@ public final class LineFramer {
     if (length > 0 && line[length - 1] == '\r') {
       length--;
     }
+    return decode(line, length, maxLineBytes);
+  }
+
+  /**
+   * The same checks for a line that arrived some other way (inside a protected record): at most
+   * {@code maxLineBytes}, strict UTF-8.
+   */
+  public static String decode(byte[] bytes, int length, int maxLineBytes) throws ProtocolException {
     if (length > maxLineBytes) {
-      throw tooLong();
+      throw tooLong(maxLineBytes);
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
@@ -121,7 +134,7 @@ public final class LineFramer {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+      return decoder.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
     } catch (CharacterCodingException e) {
       throw new ProtocolException(ErrorCode.BAD_UTF8, "line is not valid UTF-8");
     }

@@ -121,11 +121,20 @@ public final class ClientCommand implements Callable<Integer> {
     Optional<Username> user = parseUser();
     int serverPort = endpoint.port(stage, false);
     try (ConsoleView console = consoles.open()) {
-      ClientSettings settings = settings(serverPort, user, console);
       StageContext context =
           new StageContext(
-              Limits.DEFAULTS, dataDir.dataDir(), console, endpoint.host(), keyLog.keyLog());
-      ChannelSecurity security = stageOptions.of(stage, spec).security(context);
+              Limits.DEFAULTS,
+              dataDir.dataDir(),
+              console,
+              endpoint.host(),
+              serverPort,
+              keyLog.keyLog());
+      StageOptions options = stageOptions.of(stage, spec);
+      if (options.standaloneMode().isPresent()) {
+        return options.standaloneMode().get().run(context);
+      }
+      ClientSettings settings = settings(serverPort, user, console);
+      ChannelSecurity security = options.security(context);
       try (ChatClient client = connect(security, settings, console, stage)) {
         return chat(client, console);
       }

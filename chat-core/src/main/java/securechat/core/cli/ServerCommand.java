@@ -103,11 +103,16 @@ public final class ServerCommand implements Callable<Integer> {
             .withMaxClients(maxClients)
             .withTimeouts(Limits.DEFAULTS.handshakeTimeout(), loginTimeout, idleTimeout);
     try (ConsoleView console = consoles.open()) {
+      StageContext context =
+          new StageContext(
+              limits, dataDir.dataDir(), console, endpoint.host(), port, keyLog.keyLog());
+      StageOptions options = stageOptions.of(stage, spec);
+      if (options.standaloneMode().isPresent()) {
+        return options.standaloneMode().get().run(context);
+      }
       AccountStore accounts =
           AccountStore.open(dataDir.dataDir(), PasswordHasher.withOwaspParameters());
-      StageContext context =
-          new StageContext(limits, dataDir.dataDir(), console, endpoint.host(), keyLog.keyLog());
-      ChannelSecurity security = stageOptions.of(stage, spec).security(context);
+      ChannelSecurity security = options.security(context);
       ChatServer server = new ChatServer(security, accounts, limits, new ServerLog(console::print));
       InetSocketAddress address = bind(server, endpoint.host(), port);
       warnIfReachable(console, address);

@@ -18,7 +18,12 @@ import securechat.core.terminal.ConsoleView;
  *     empty unless asked for
  */
 public record StageContext(
-    Limits limits, Path dataDir, ConsoleView console, String host, Optional<Path> keyLog) {
+    Limits limits,
+    Path dataDir,
+    ConsoleView console,
+    String host,
+    int port,
+    Optional<Path> keyLog) {
   public StageContext {
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(dataDir, "dataDir");

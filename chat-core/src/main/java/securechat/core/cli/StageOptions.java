@@ -1,6 +1,7 @@
 package securechat.core.cli;
 
 import java.io.IOException;
+import java.util.Optional;
 import securechat.core.channel.ChannelSecurity;
 
 /**
@@ -26,4 +27,18 @@ public interface StageOptions {
    * @throws ConfigException for a problem the user can fix, with a sentence and a hint
    */
   ChannelSecurity security(StageContext context) throws ConfigException, IOException;
+
+  /**
+   * A mode that runs instead of the chat, such as the ecdhe stage's {@code --compat seed000}, which
+   * speaks an old program's own protocol; empty (the default) for the chat itself.
+   */
+  default Optional<StandaloneMode> standaloneMode() {
+    return Optional.empty();
+  }
+
+  /** A program that replaces the chat server or client for one run; returns the exit status. */
+  @FunctionalInterface
+  interface StandaloneMode {
+    int run(StageContext context) throws ConfigException, IOException;
+  }
 }

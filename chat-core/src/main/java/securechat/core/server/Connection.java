@@ -84,6 +84,7 @@ final class Connection {
   private void handshake() throws IOException, HandshakeException {
     socket.setSoTimeout(millis(server.limits().handshakeTimeout()));
     channel = server.security().accept(socket);
+    channel.info().session().ifPresent(session -> server.log().info(peer + " " + session));
     socket.setSoTimeout(millis(server.limits().loginTimeout()));
     writer = Thread.ofVirtual().name("writer " + peer).start(this::writeLoop);
   }
