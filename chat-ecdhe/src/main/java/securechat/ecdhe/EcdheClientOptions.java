@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import securechat.core.channel.ChannelSecurity;
 import securechat.core.cli.ConfigException;
@@ -29,8 +30,16 @@ public final class EcdheClientOptions implements StageOptions {
           "(ecdhe) INSECURE: accept an unsigned handshake and pin nothing (the MITM lab's victim)")
   private boolean insecureNoAuth;
 
+  @Mixin private SeedCompatOptions compat;
+
+  @Override
+  public Optional<StandaloneMode> standaloneMode() {
+    return compat.mode(false);
+  }
+
   @Override
   public ChannelSecurity security(StageContext context) throws ConfigException, IOException {
+    compat.checkNoFraming();
     Optional<KnownHosts> knownHosts = Optional.empty();
     if (insecureNoAuth) {
       context

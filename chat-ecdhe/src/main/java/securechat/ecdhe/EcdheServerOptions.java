@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import securechat.core.channel.ChannelSecurity;
 import securechat.core.cli.ConfigException;
@@ -22,8 +23,16 @@ public final class EcdheServerOptions implements StageOptions {
           "(ecdhe) INSECURE: do not sign the handshake, as the seed did (the MITM lab's victim)")
   private boolean insecureNoAuth;
 
+  @Mixin private SeedCompatOptions compat;
+
+  @Override
+  public Optional<StandaloneMode> standaloneMode() {
+    return compat.mode(true);
+  }
+
   @Override
   public ChannelSecurity security(StageContext context) throws ConfigException, IOException {
+    compat.checkNoFraming();
     Optional<ServerIdentity> identity = Optional.empty();
     if (insecureNoAuth) {
       context

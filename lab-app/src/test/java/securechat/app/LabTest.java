@@ -59,6 +59,34 @@ class LabTest {
   }
 
   @Test
+  void theEcdheStageOptionsAreListedAndFramingNeedsCompat() {
+    assertThat(run("client", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("--curve=CURVE", "--insecure-no-auth", "--compat=SEED", "--framing=FRAMING");
+
+    assertThat(run("client", "--stage", "plain", "--compat", "seed000")).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("error: --compat is an option of the ecdhe stage, not of the plain stage\n");
+  }
+
+  @Test
+  void framingWithoutCompatIsRefused(@TempDir Path dataDir) {
+    String[] args = {
+      "client",
+      "--stage",
+      "ecdhe",
+      "--framing",
+      "raw",
+      "--port",
+      "1",
+      "--data-dir",
+      dataDir.toString()
+    };
+    assertThat(run(args)).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("error: --framing applies only with --compat seed000\n");
+  }
+
+  @Test
   void theKeyLogIsRefusedForThePlainStage(@TempDir Path dataDir) {
     String[] args = {
       "server",

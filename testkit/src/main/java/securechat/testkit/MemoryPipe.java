@@ -62,6 +62,9 @@ final class MemoryPipe {
   }
 
   private int read(byte[] b, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0; // InputStream's contract: asking for nothing never blocks
+    }
     lock.lock();
     try {
       while (size == 0 && !writerClosed && !readerClosed) {
