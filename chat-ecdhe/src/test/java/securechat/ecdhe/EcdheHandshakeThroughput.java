@@ -23,8 +23,7 @@ import securechat.core.server.ServerLog;
  * ./mvnw -q -o -pl chat-ecdhe -am test-compile -Dspotless.check.skip=true
  * java -cp "chat-ecdhe/target/test-classes:chat-ecdhe/target/classes:chat-core/target/classes:\
  * chat-core/target/test-classes:testkit/target/classes:$HOME/.m2/repository/org/bouncycastle/\
- * bcprov-jdk18on/1.81/bcprov-jdk18on-1.81.jar:lab-app/target/lib/*" \
- *   securechat.ecdhe.EcdheHandshakeThroughput [x25519|p384]
+ * bcprov-jdk18on/1.81/bcprov-jdk18on-1.81.jar" securechat.ecdhe.EcdheHandshakeThroughput p384
  * </pre>
  */
 final class EcdheHandshakeThroughput {
