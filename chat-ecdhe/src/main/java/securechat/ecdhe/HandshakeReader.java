@@ -25,14 +25,14 @@ final class HandshakeReader {
   }
 
   ClientHello clientHello(List<Curve> accepted) throws IOException, HandshakeException {
-    String[] header = header("ECDHE-HELLO", 4);
+    String[] header = helloHeader("ECDHE-HELLO");
     Curve curve = curve(header[2], accepted);
     byte[] nonce = HandshakeMessages.unbase64(header[3], "nonce");
     return new ClientHello(curve, nonce, PemKeys.parse(pemBlock(), curve));
   }
 
   ServerHello serverHello(Curve expected) throws IOException, HandshakeException {
-    String[] header = header("ECDHE-SERVER", 4);
+    String[] header = helloHeader("ECDHE-SERVER");
     Curve curve = curve(header[2], List.of(expected));
     byte[] salt = HandshakeMessages.unbase64(header[3], "salt");
     PublicKey ephemeral = PemKeys.parse(pemBlock(), curve);
@@ -61,10 +61,14 @@ final class HandshakeReader {
       throw new HandshakeException(
           "expected " + keyword + " from the peer, got a line starting '" + shown(fields[0]) + "'");
     }
-    if (keyword.startsWith("ECDHE-") && fields.length > 2 && !keyword.endsWith("FINISHED")) {
-      if (!fields[1].equals(HandshakeMessages.VERSION)) {
-        throw new HandshakeException("the peer speaks ecdhe handshake version " + shown(fields[1]));
-      }
+    return fields;
+  }
+
+  /** A hello's header: its second field is the handshake version, which must be ours. */
+  private String[] helloHeader(String keyword) throws IOException, HandshakeException {
+    String[] fields = header(keyword, 4);
+    if (!fields[1].equals(HandshakeMessages.VERSION)) {
+      throw new HandshakeException("the peer speaks ecdhe handshake version " + shown(fields[1]));
     }
     return fields;
   }
@@ -103,8 +107,12 @@ final class HandshakeReader {
   private static Curve curve(String name, List<Curve> accepted) throws HandshakeException {
     Curve curve = Curve.find(name);
     if (curve == null || !accepted.contains(curve)) {
+      List<String> names = accepted.stream().map(Curve::cliName).toList();
       throw new HandshakeException(
-          "the peer wants curve '" + shown(name) + "'; this side accepts " + accepted);
+          "the peer wants curve '"
+              + shown(name)
+              + "'; this side accepts "
+              + String.join(", ", names));
     }
     return curve;
   }

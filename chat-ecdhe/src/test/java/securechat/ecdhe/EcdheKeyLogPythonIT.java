@@ -1,20 +1,14 @@
 package securechat.ecdhe;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +18,7 @@ import securechat.core.channel.LineChannel;
 import securechat.core.protocol.Limits;
 import securechat.core.server.ChatServer;
 import securechat.core.server.ServerLog;
+import securechat.testkit.Python;
 
 /**
  * An eavesdropper's copy of an ecdhe session, decrypted by an independent implementation (Python
@@ -53,7 +48,7 @@ class EcdheKeyLogPythonIT {
 
   @Test
   void pythonDecryptsACapturedSessionWithTheKeyLog() throws Exception {
-    assumeTrue(pythonHasFernet(), "needs python3 with the cryptography package");
+    Python.assumeImport("from cryptography.fernet import Fernet", "python3 with cryptography");
     Path keyLog = dataDir.resolve("keys.log");
     ChatServer server = newServer();
     InetSocketAddress address = server.start("127.0.0.1", 0);
@@ -62,9 +57,13 @@ class EcdheKeyLogPythonIT {
 
       String keyLine = Files.readAllLines(keyLog).get(0);
       assertThat(eavesdropper.clientBytes() + eavesdropper.serverBytes()).doesNotContain("secret");
-      assertThat(python(DECRYPT, keyLine + "\n" + tokensOnly(eavesdropper.clientBytes()), "2"))
+      assertThat(
+              Python.run(DECRYPT, keyLine + "\n" + tokensOnly(eavesdropper.clientBytes()), "2")
+                  .output())
           .contains("0 /register alice password-of-alice", "1 " + SECRET);
-      assertThat(python(DECRYPT, keyLine + "\n" + tokensOnly(eavesdropper.serverBytes()), "3"))
+      assertThat(
+              Python.run(DECRYPT, keyLine + "\n" + tokensOnly(eavesdropper.serverBytes()), "3")
+                  .output())
           .contains("0 WELCOME ecdhe ", "MSG alice " + SECRET);
     } finally {
       server.shutdown("test over");
@@ -110,28 +109,5 @@ class EcdheKeyLogPythonIT {
         .filter(line -> line.startsWith("gAAAAA"))
         .forEach(t -> tokens.append(t).append('\n'));
     return tokens.toString();
-  }
-
-  private static boolean pythonHasFernet() throws IOException, InterruptedException {
-    return python("from cryptography.fernet import Fernet; print('ok')", "").strip().equals("ok");
-  }
-
-  /** Runs a Python script and returns its output (a traceback, if it failed). */
-  private static String python(String script, String stdin, String... args)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("python3", "-c", script));
-    command.addAll(List.of(args));
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      return "cannot run python3: " + e.getMessage();
-    }
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(stdin.getBytes(UTF_8));
-    }
-    String output = new String(process.getInputStream().readAllBytes(), UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return output;
   }
 }

@@ -3,18 +3,14 @@ package securechat.ecdhe;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
@@ -24,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import securechat.core.channel.RecordException;
 import securechat.core.channel.RecordException.Reason;
+import securechat.testkit.Python;
 
 /**
  * Cross-checks our Fernet with an independent implementation: Python's {@code
@@ -68,8 +65,7 @@ class FernetPythonIT {
 
   @BeforeAll
   static void pythonWithCryptographyIsInstalled() throws Exception {
-    Result probe = python("from cryptography.fernet import Fernet", "");
-    assumeTrue(probe.exitCode() == 0, "needs python3 with cryptography: " + probe.output());
+    Python.assumeImport("from cryptography.fernet import Fernet", "python3 with cryptography");
   }
 
   static Stream<Named<byte[]>> messages() {
@@ -129,7 +125,7 @@ class FernetPythonIT {
   }
 
   private static JsonNode fernetInPython(JsonNode request) throws Exception {
-    Result result = python(FERNET, JSON.writeValueAsString(request));
+    Python.Result result = Python.run(FERNET, JSON.writeValueAsString(request));
     assertThat(result.exitCode()).as(result.output()).isZero();
     return JSON.readTree(result.output());
   }
@@ -138,24 +134,5 @@ class FernetPythonIT {
     byte[] bytes = new byte[length];
     RANDOM.nextBytes(bytes);
     return bytes;
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  /** Runs a Python script with {@code stdin} as its input; keys and tokens never go in argv. */
-  private static Result python(String script, String stdin)
-      throws IOException, InterruptedException {
-    Process process;
-    try {
-      process = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      return new Result(-1, "cannot run python3: " + e.getMessage());
-    }
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(stdin.getBytes(UTF_8));
-    }
-    String output = new String(process.getInputStream().readAllBytes(), UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), output);
   }
 }

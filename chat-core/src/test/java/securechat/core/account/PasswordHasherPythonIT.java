@@ -1,18 +1,12 @@
 package securechat.core.account;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import securechat.testkit.Python;
 
 /**
  * Cross-checks our Argon2id PHC strings with an independent implementation: Python's {@code
@@ -40,15 +34,16 @@ class PasswordHasherPythonIT {
 
   @BeforeAll
   static void pythonWithArgon2idIsInstalled() throws Exception {
-    Result probe = python("from cryptography.hazmat.primitives.kdf.argon2 import Argon2id", "");
-    assumeTrue(probe.exitCode() == 0, "needs python3 with cryptography >= 44: " + probe.output());
+    Python.assumeImport(
+        "from cryptography.hazmat.primitives.kdf.argon2 import Argon2id",
+        "python3 with cryptography >= 44");
   }
 
   @Test
   void pythonVerifiesOurOwaspHash() throws Exception {
     String phc = PasswordHasher.withOwaspParameters().hash(PASSWORD).toPhcString();
 
-    Result result = python(VERIFY, PASSWORD, phc);
+    Python.Result result = Python.run(VERIFY, PASSWORD, phc);
 
     assertThat(result.exitCode()).as(result.output()).isZero();
   }
@@ -57,7 +52,7 @@ class PasswordHasherPythonIT {
   void pythonRejectsOurHashForAnotherPassword() throws Exception {
     String phc = PasswordHasher.forTests().hash(PASSWORD).toPhcString();
 
-    Result result = python(VERIFY, PASSWORD + "!", phc);
+    Python.Result result = Python.run(VERIFY, PASSWORD + "!", phc);
 
     assertThat(result.exitCode()).isNotZero();
     assertThat(result.output()).contains("InvalidKey");
@@ -65,7 +60,7 @@ class PasswordHasherPythonIT {
 
   @Test
   void weVerifyPythonsOwaspHash() throws Exception {
-    Result result = python(DERIVE_OWASP, PASSWORD);
+    Python.Result result = Python.run(DERIVE_OWASP, PASSWORD);
     assertThat(result.exitCode()).as(result.output()).isZero();
     PasswordHash fromPython = PasswordHash.parse(result.output().strip());
 
@@ -73,26 +68,5 @@ class PasswordHasherPythonIT {
     assertThat(fromPython.toPhcString()).isEqualTo(result.output().strip());
     assertThatThrownBy(() -> PasswordHasher.forTests().verify(PASSWORD + "!", fromPython))
         .isInstanceOf(PasswordMismatchException.class);
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  /** Runs a Python script; the password goes on stdin, never on the command line. */
-  private static Result python(String script, String stdin, String... args)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("python3", "-c", script));
-    command.addAll(List.of(args));
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      return new Result(-1, "cannot run python3: " + e.getMessage());
-    }
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(stdin.getBytes(UTF_8));
-    }
-    String output = new String(process.getInputStream().readAllBytes(), UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), output);
   }
 }
