@@ -23,6 +23,7 @@ public final class TcpStream {
   private final Endpoint client;
   private final Endpoint server;
   private final List<Chunk> chunks = new ArrayList<>();
+  private final Map<Direction, List<Chunk>> chunksByDirection = new EnumMap<>(Direction.class);
   private final List<Gap> gaps = new ArrayList<>();
   private final Map<Direction, ByteArrayOutputStream> bytes = new EnumMap<>(Direction.class);
   private final Map<Direction, Boolean> finished = new EnumMap<>(Direction.class);
@@ -40,6 +41,7 @@ public final class TcpStream {
     for (Direction direction : Direction.values()) {
       bytes.put(direction, new ByteArrayOutputStream());
       finished.put(direction, false);
+      chunksByDirection.put(direction, new ArrayList<>());
     }
   }
 
@@ -70,13 +72,22 @@ public final class TcpStream {
 
   /** Returns the delivered pieces of one direction, in order. */
   public List<Chunk> chunks(Direction direction) {
-    return chunks.stream().filter(chunk -> chunk.direction() == direction).toList();
+    return List.copyOf(chunksByDirection.get(direction));
   }
 
   /** Returns the piece of {@code direction} that holds the byte at {@code offset}, if any. */
   public Optional<Chunk> findChunk(Direction direction, long offset) {
-    for (Chunk chunk : chunks) {
-      if (chunk.direction() == direction && chunk.offset() <= offset && offset < chunk.end()) {
+    List<Chunk> inOrder = chunksByDirection.get(direction);
+    int low = 0;
+    int high = inOrder.size() - 1;
+    while (low <= high) { // binary search: a direction's chunks are in offset order
+      int middle = (low + high) >>> 1;
+      Chunk chunk = inOrder.get(middle);
+      if (offset < chunk.offset()) {
+        high = middle - 1;
+      } else if (offset >= chunk.end()) {
+        low = middle + 1;
+      } else {
         return Optional.of(chunk);
       }
     }
@@ -142,14 +153,19 @@ public final class TcpStream {
     ByteArrayOutputStream out = bytes.get(direction);
     long offset = out.size();
     out.writeBytes(piece);
+    List<Chunk> ofDirection = chunksByDirection.get(direction);
     Chunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
     if (last != null
         && last.direction() == direction
         && last.firstFrame() == frame
         && last.end() == offset) {
-      chunks.set(chunks.size() - 1, merged(last, piece));
+      Chunk both = merged(last, piece);
+      chunks.set(chunks.size() - 1, both);
+      ofDirection.set(ofDirection.size() - 1, both);
     } else {
-      chunks.add(new Chunk(direction, offset, piece, frame, time));
+      Chunk chunk = new Chunk(direction, offset, piece, frame, time);
+      chunks.add(chunk);
+      ofDirection.add(chunk);
     }
   }
 
