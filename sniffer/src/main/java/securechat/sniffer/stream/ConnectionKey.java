@@ -1,0 +1,17 @@
+package securechat.sniffer.stream;
+
+import java.util.Comparator;
+import securechat.sniffer.capture.Endpoint;
+
+/** A TCP connection's 4-tuple, the same whichever way a segment travels. */
+record ConnectionKey(Endpoint low, Endpoint high) {
+  private static final Comparator<Endpoint> ORDER =
+      Comparator.comparing((Endpoint endpoint) -> endpoint.address().getHostAddress())
+          .thenComparingInt(Endpoint::port);
+
+  static ConnectionKey of(Endpoint source, Endpoint destination) {
+    return ORDER.compare(source, destination) <= 0
+        ? new ConnectionKey(source, destination)
+        : new ConnectionKey(destination, source);
+  }
+}
