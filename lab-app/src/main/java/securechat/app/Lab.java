@@ -13,6 +13,7 @@ import securechat.core.cli.CliErrorHandler;
 import securechat.core.cli.ClientCommand;
 import securechat.core.cli.ServerCommand;
 import securechat.core.cli.UserCommand;
+import securechat.sniffer.SniffCommand;
 import securechat.tls.pki.CertsCommand;
 
 /**
@@ -24,6 +25,7 @@ import securechat.tls.pki.CertsCommand;
  * ./lab client --stage plain --user alice    a chat client
  * ./lab user add alice                       an account, for instructors
  * ./lab certs init                           the lab CA and a localhost certificate (tls stage)
+ * ./lab sniff --stage plain --secret TEXT    what an eavesdropper sees (capture needs root)
  * ./lab demo                                 the demonstration
  * </pre>
  */
@@ -58,6 +60,7 @@ public final class Lab {
     root.addSubcommand("client", new ClientCommand(Stages.all()).commandLine());
     root.addSubcommand("user", new UserCommand(stdin));
     root.addSubcommand("certs", new CertsCommand());
+    root.addSubcommand("sniff", new SniffCommand());
     hideCompletionCommand(root);
     giveEveryCommandTheVersion(root);
     return CliErrorHandler.configure(root);

@@ -40,7 +40,7 @@ public final class Consoles {
    * is {@code null} otherwise; from Java 22 it may exist for redirected streams too, and only its
    * {@code isTerminal()} method (absent in 21, so called reflectively) tells.
    */
-  static boolean stdinAndStdoutAreTerminal() {
+  public static boolean stdinAndStdoutAreTerminal() {
     Console console = System.console();
     if (console == null) {
       return false;

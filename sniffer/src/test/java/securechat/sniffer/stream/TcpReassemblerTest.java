@@ -27,7 +27,8 @@ class TcpReassemblerTest {
 
   private TcpSegment syn(Endpoint from, Endpoint to, long isn) {
     frame++;
-    return new TcpSegment(frame, T0.plusMillis(frame), from, to, isn, true, false, false, bytes(""));
+    return new TcpSegment(
+        frame, T0.plusMillis(frame), from, to, isn, true, false, false, bytes(""));
   }
 
   private TcpSegment fin(Endpoint from, Endpoint to, long sequence) {
