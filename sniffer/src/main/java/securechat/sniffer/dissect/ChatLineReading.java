@@ -9,12 +9,12 @@ import securechat.sniffer.dissect.WireMessage.Flag;
 import securechat.sniffer.stream.Direction;
 
 /**
- * What one chat line reveals, read with the grammar of docs/protocol.md ("Client commands",
- * "Server lines"): its kind, a printable summary and flags. Shared by the plain stage, where lines
- * are on the wire, and the ecdhe stage, where a key log recovers them.
+ * What one chat line reveals, read with the grammar of docs/protocol.md ("Client commands", "Server
+ * lines"): its kind, a printable summary and flags. Shared by the plain stage, where lines are on
+ * the wire, and the ecdhe stage, where a key log recovers them.
  *
- * @param kind the command word ({@code /login}) or server keyword ({@code MSG}); {@code TEXT} for
- *     a broadcast; {@code ?} for a line the grammar does not know
+ * @param kind the command word ({@code /login}) or server keyword ({@code MSG}); {@code TEXT} for a
+ *     broadcast; {@code ?} for a line the grammar does not know
  * @param summary the line, sanitised, cut to {@link #MAX_SUMMARY_CHARS}; a password is shown as
  *     {@code <password: …>}: it is on the wire, and seeing it is the lesson
  * @param flags what the line reveals
@@ -55,8 +55,7 @@ record ChatLineReading(String kind, String summary, Set<Flag> flags) {
             + " <password: "
             + TerminalText.sanitize(words[2])
             + ">";
-    return new ChatLineReading(
-        command, cut(summary), EnumSet.of(Flag.PASSWORD, Flag.NAME));
+    return new ChatLineReading(command, cut(summary), EnumSet.of(Flag.PASSWORD, Flag.NAME));
   }
 
   private static ChatLineReading ofServerLine(String rawLine) {

@@ -143,7 +143,9 @@ public final class EcdheDissector implements Dissector {
   private static Reading pemReading(List<Line> lines, int begin, int end) {
     if (end == begin || !lines.get(end).rawText().equals(PEM_END)) {
       return new Reading(
-          "PUBLIC KEY", "PEM public key without its END line", List.of(),
+          "PUBLIC KEY",
+          "PEM public key without its END line",
+          List.of(),
           EnumSet.of(Flag.HANDSHAKE, Flag.MALFORMED));
     }
     StringBuilder body = new StringBuilder();

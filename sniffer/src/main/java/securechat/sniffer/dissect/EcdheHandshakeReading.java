@@ -61,8 +61,9 @@ final class EcdheHandshakeReading {
     return describe(der.get())
         .map(
             name ->
-                reading("PUBLIC KEY", "ephemeral public key " + name + ", SHA-256 "
-                    + fingerprint(der.get())))
+                reading(
+                    "PUBLIC KEY",
+                    "ephemeral public key " + name + ", SHA-256 " + fingerprint(der.get())))
         .orElseGet(() -> malformed("PEM public key", "not an X25519, EC or Ed25519 public key"));
   }
 
@@ -75,8 +76,17 @@ final class EcdheHandshakeReading {
       return malformed(rawLine, "the " + what + " is not base64");
     }
     String summary =
-        fields[0] + " version " + clean(fields[1]) + ", curve " + clean(fields[2]) + ", " + what
-            + " " + value.get().length + " bytes " + shortHex(value.get());
+        fields[0]
+            + " version "
+            + clean(fields[1])
+            + ", curve "
+            + clean(fields[2])
+            + ", "
+            + what
+            + " "
+            + value.get().length
+            + " bytes "
+            + shortHex(value.get());
     return reading(fields[0], summary);
   }
 
@@ -104,8 +114,10 @@ final class EcdheHandshakeReading {
   private static Optional<String> describe(byte[] der) {
     for (String algorithm : List.of("XDH", "EC", "Ed25519")) {
       try {
-        PublicKey key = KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
-        if (key instanceof XECPublicKey xec && xec.getParams() instanceof NamedParameterSpec named) {
+        PublicKey key =
+            KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
+        if (key instanceof XECPublicKey xec
+            && xec.getParams() instanceof NamedParameterSpec named) {
           return Optional.of(named.getName());
         }
         if (key instanceof ECPublicKey ec) {
@@ -135,7 +147,8 @@ final class EcdheHandshakeReading {
 
   static Optional<byte[]> decode(String untrustedBase64) {
     try {
-      return Optional.of(Base64.getDecoder().decode(untrustedBase64.getBytes(StandardCharsets.US_ASCII)));
+      return Optional.of(
+          Base64.getDecoder().decode(untrustedBase64.getBytes(StandardCharsets.US_ASCII)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -79,8 +79,7 @@ public final class EcdheKeyLog {
     return text.length() % 2 == 0 && text.chars().allMatch(HexFormat::isHexDigit);
   }
 
-  private static Fernet key(String untrustedKey, String which, int number)
-      throws ConfigException {
+  private static Fernet key(String untrustedKey, String which, int number) throws ConfigException {
     try {
       return Fernet.fromBase64Url(untrustedKey);
     } catch (IllegalArgumentException e) {

@@ -1,9 +1,9 @@
 package securechat.sniffer.dissect;
 
 /**
- * Shannon entropy of bytes, in bits per byte: about 4-5 for English text, close to 8 for
- * ciphertext and random keys. A quick test of "does this look encrypted"; compressed data scores
- * high too, and a short sample scores low whatever it is (16 bytes can show at most 4 bits).
+ * Shannon entropy of bytes, in bits per byte: about 4-5 for English text, close to 8 for ciphertext
+ * and random keys. A quick test of "does this look encrypted"; compressed data scores high too, and
+ * a short sample scores low whatever it is (16 bytes can show at most 4 bits).
  */
 public final class Entropy {
   private Entropy() {}

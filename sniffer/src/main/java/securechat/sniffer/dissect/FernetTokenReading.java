@@ -40,8 +40,10 @@ final class FernetTokenReading {
     Optional<byte[]> token = decode(rawLine);
     if (token.isEmpty()) {
       return new Reading(
-          "?", ChatLineReading.cut(securechat.core.terminal.TerminalText.sanitize(rawLine)),
-          List.of("not a Fernet token"), EnumSet.of(Flag.MALFORMED));
+          "?",
+          ChatLineReading.cut(securechat.core.terminal.TerminalText.sanitize(rawLine)),
+          List.of("not a Fernet token"),
+          EnumSet.of(Flag.MALFORMED));
     }
     List<String> details = fields(token.get());
     Optional<Opened> opened = key.flatMap(fernet -> open(fernet, rawLine, token.get()));
@@ -51,8 +53,10 @@ final class FernetTokenReading {
         details.add("does not decrypt with the logged key");
       }
       return new Reading(
-          "Fernet token", "Fernet token, " + ciphertextBytes + " bytes of ciphertext",
-          details, EnumSet.of(Flag.OPAQUE));
+          "Fernet token",
+          "Fernet token, " + ciphertextBytes + " bytes of ciphertext",
+          details,
+          EnumSet.of(Flag.OPAQUE));
     }
     String line = new String(opened.get().untrustedLine(), StandardCharsets.UTF_8);
     ChatLineReading inner = ChatLineReading.of(line, direction);

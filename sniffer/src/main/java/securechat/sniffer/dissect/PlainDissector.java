@@ -11,9 +11,9 @@ import securechat.sniffer.stream.Direction;
 import securechat.sniffer.stream.TcpStream;
 
 /**
- * The plain stage's dissector: every line of both directions, in clear, with what it gives away.
- * A {@code /login} or {@code /register} line shows its password, flagged {@link Flag#PASSWORD}:
- * that is what the plain stage does not protect.
+ * The plain stage's dissector: every line of both directions, in clear, with what it gives away. A
+ * {@code /login} or {@code /register} line shows its password, flagged {@link Flag#PASSWORD}: that
+ * is what the plain stage does not protect.
  */
 public final class PlainDissector implements Dissector {
   private static final List<String> FIRST_WORDS =

@@ -40,7 +40,9 @@ public final class RawDissector implements Dissector {
               chunk.firstFrame(),
               chunk.time(),
               "bytes",
-              bytes.length + " bytes, " + String.format("%.1f", Entropy.bitsPerByte(bytes))
+              bytes.length
+                  + " bytes, "
+                  + String.format("%.1f", Entropy.bitsPerByte(bytes))
                   + " bits of entropy per byte",
               dump(bytes),
               Set.of()));

@@ -46,7 +46,8 @@ final class TlsHelloReader {
   static Hello serverHello(ByteReader body) throws MalformedBytesException {
     List<String> details = new ArrayList<>();
     details.add("legacy_version: " + TlsNames.version(body.u16()));
-    boolean retry = HexFormat.of().formatHex(body.bytes(32, "the random")).equals(HELLO_RETRY_RANDOM);
+    boolean retry =
+        HexFormat.of().formatHex(body.bytes(32, "the random")).equals(HELLO_RETRY_RANDOM);
     body.vector8("the session id");
     String suite = TlsNames.cipherSuite(body.u16());
     details.add("cipher_suite: " + suite);

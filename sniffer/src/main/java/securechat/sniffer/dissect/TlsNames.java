@@ -3,8 +3,8 @@ package securechat.sniffer.dissect;
 import java.util.Map;
 
 /**
- * Names for the numbers in TLS messages, from the IANA TLS registries (RFC 8446 §4.2.7, §B.4,
- * RFC 8447). Only the values students meet are named; the rest print as hex.
+ * Names for the numbers in TLS messages, from the IANA TLS registries (RFC 8446 §4.2.7, §B.4, RFC
+ * 8447). Only the values students meet are named; the rest print as hex.
  */
 final class TlsNames {
   private TlsNames() {}

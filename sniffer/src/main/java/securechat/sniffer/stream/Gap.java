@@ -3,8 +3,8 @@ package securechat.sniffer.stream;
 import java.util.Objects;
 
 /**
- * Bytes of one direction that the capture never saw (a segment lost before libpcap got it, or
- * held back too long), so reassembly skipped them.
+ * Bytes of one direction that the capture never saw (a segment lost before libpcap got it, or held
+ * back too long), so reassembly skipped them.
  *
  * @param direction which way the missing bytes travelled
  * @param offset where they belong in {@link TcpStream#bytes(Direction)}, which does not contain

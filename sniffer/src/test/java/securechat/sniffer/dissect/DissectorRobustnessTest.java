@@ -48,7 +48,8 @@ class DissectorRobustnessTest {
         garbage[5] = (byte) random.nextInt(3);
       }
       dissectWithEveryDissector(
-          new SyntheticConnection(7002).handshake().clientSends(garbage).serverSends(garbage).stream());
+          new SyntheticConnection(7002)
+              .handshake().clientSends(garbage).serverSends(garbage).stream());
     }
   }
 
@@ -66,10 +67,7 @@ class DissectorRobustnessTest {
         }
         dissectWithEveryDissector(
             new SyntheticConnection(7003)
-                .handshake()
-                .clientSends(cutClient)
-                .serverSends(cutServer)
-                .stream());
+                .handshake().clientSends(cutClient).serverSends(cutServer).stream());
       }
     }
   }

@@ -50,15 +50,16 @@ class EcdheDissectorTest {
     String base64 = Base64.getEncoder().encodeToString(new byte[32]);
     String hello = "ECDHE-HELLO 1 x25519 " + Base64.getEncoder().encodeToString(NONCE) + "\n";
     return new SyntheticConnection(7003)
-        .handshake()
-        .clientSends((hello + pem()).getBytes(UTF_8))
-        .serverSends(("ECDHE-SERVER 1 x25519 " + base64 + "\n" + pem()).getBytes(UTF_8))
-        .serverSends("IDENTITY none\n".getBytes(UTF_8))
-        .clientSends(("ECDHE-FINISHED " + base64 + "\n").getBytes(UTF_8))
-        .serverSends(("ECDHE-FINISHED " + base64 + "\n").getBytes(UTF_8))
-        .serverSends((token(SERVER_KEY, 0, "WELCOME ecdhe hello") + "\n").getBytes(UTF_8))
-        .clientSends((token(CLIENT_KEY, 0, "/login alice correct-horse-1") + "\n").getBytes(UTF_8))
-        .stream();
+            .handshake()
+            .clientSends((hello + pem()).getBytes(UTF_8))
+            .serverSends(("ECDHE-SERVER 1 x25519 " + base64 + "\n" + pem()).getBytes(UTF_8))
+            .serverSends("IDENTITY none\n".getBytes(UTF_8))
+            .clientSends(("ECDHE-FINISHED " + base64 + "\n").getBytes(UTF_8))
+            .serverSends(("ECDHE-FINISHED " + base64 + "\n").getBytes(UTF_8))
+            .serverSends((token(SERVER_KEY, 0, "WELCOME ecdhe hello") + "\n").getBytes(UTF_8))
+            .clientSends(
+                (token(CLIENT_KEY, 0, "/login alice correct-horse-1") + "\n").getBytes(UTF_8))
+            .stream();
   }
 
   static EcdheKeyLog keyLog() throws ConfigException {
@@ -81,11 +82,16 @@ class EcdheDissectorTest {
     assertThat(messages.subList(0, 6))
         .extracting(WireMessage::kind)
         .containsExactly(
-            "ECDHE-HELLO", "PUBLIC KEY", "ECDHE-SERVER", "PUBLIC KEY", "IDENTITY",
+            "ECDHE-HELLO",
+            "PUBLIC KEY",
+            "ECDHE-SERVER",
+            "PUBLIC KEY",
+            "IDENTITY",
             "ECDHE-FINISHED");
     assertThat(messages.get(0).summary())
         .isEqualTo("ECDHE-HELLO version 1, curve x25519, client nonce 32 bytes 0001020304050607…");
-    assertThat(messages.get(1).summary()).matches("ephemeral public key X25519, SHA-256 [0-9a-f:]{23}");
+    assertThat(messages.get(1).summary())
+        .matches("ephemeral public key X25519, SHA-256 [0-9a-f:]{23}");
     assertThat(messages.get(4).summary()).contains("not authenticated");
     assertThat(messages.subList(0, 7)).allMatch(message -> message.has(Flag.HANDSHAKE));
   }

@@ -18,17 +18,17 @@ class PlainDissectorTest {
 
   private static TcpStream chat() {
     return new SyntheticConnection(7001)
-        .handshake()
-        .serverSends(bytes("WELCOME plain securechat-lab: hello\n"))
-        .clientSends(bytes("/login alice corr"))
-        .clientSends(bytes("ect-horse-1\n"))
-        .serverSends(bytes("OK logged in as alice; 1 online\n"))
-        .clientSends(bytes("hi \u001b[2J all\n"))
-        .serverSends(bytes("MSG alice hi \u001b[2J all\n"))
-        .clientSends(bytes("/file bob notes.txt line one\\n\n/quit\n"))
-        .serverSends(bytes("BYE goodbye\n"))
-        .close()
-        .stream();
+            .handshake()
+            .serverSends(bytes("WELCOME plain securechat-lab: hello\n"))
+            .clientSends(bytes("/login alice corr"))
+            .clientSends(bytes("ect-horse-1\n"))
+            .serverSends(bytes("OK logged in as alice; 1 online\n"))
+            .clientSends(bytes("hi \u001b[2J all\n"))
+            .serverSends(bytes("MSG alice hi \u001b[2J all\n"))
+            .clientSends(bytes("/file bob notes.txt line one\\n\n/quit\n"))
+            .serverSends(bytes("BYE goodbye\n"))
+            .close()
+            .stream();
   }
 
   @Test

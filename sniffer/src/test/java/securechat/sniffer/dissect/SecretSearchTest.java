@@ -15,11 +15,11 @@ class SecretSearchTest {
   void everyOccurrenceIsFoundIgnoringAsciiCaseWithItsFrame() {
     TcpStream stream =
         new SyntheticConnection(7001)
-            .handshake()
-            .clientSends("/login alice Correct-Horse-1\n".getBytes(UTF_8))
-            .serverSends("ERR bad-login\n".getBytes(UTF_8))
-            .clientSends("/login alice correct-horse-1\n".getBytes(UTF_8))
-            .stream();
+                .handshake()
+                .clientSends("/login alice Correct-Horse-1\n".getBytes(UTF_8))
+                .serverSends("ERR bad-login\n".getBytes(UTF_8))
+                .clientSends("/login alice correct-horse-1\n".getBytes(UTF_8))
+                .stream();
 
     List<SecretSearch.Hit> hits = SecretSearch.find(List.of(stream), "correct-HORSE-1");
 

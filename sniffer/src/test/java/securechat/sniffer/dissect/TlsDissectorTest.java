@@ -73,9 +73,7 @@ class TlsDissectorTest {
     byte[] clientBytes = stream.bytes(Direction.CLIENT_TO_SERVER);
     TcpStream cut =
         new SyntheticConnection(7002)
-            .handshake()
-            .clientSends(Arrays.copyOf(clientBytes, 100))
-            .stream();
+            .handshake().clientSends(Arrays.copyOf(clientBytes, 100)).stream();
 
     List<WireMessage> cutMessages = new TlsDissector().dissect(cut);
 

@@ -11,8 +11,7 @@ import securechat.sniffer.capture.TcpSegment;
 
 /**
  * A test helper that writes the segments of one made-up TCP connection, keeping each side's
- * sequence numbers, frame numbers and capture times, and reassembles them into a {@link
- * TcpStream}.
+ * sequence numbers, frame numbers and capture times, and reassembles them into a {@link TcpStream}.
  */
 public final class SyntheticConnection {
   /** When the first frame of every synthetic capture was seen. */
