@@ -63,44 +63,45 @@ public final class TlsDissector implements Dissector {
     boolean encrypted = false;
     int offset = 0;
     while (offset < end) {
-      int left = end - offset;
-      if (left < HEADER_BYTES) {
-        out.malformed(offset, left, "record header cut short: " + left + " of 5 bytes");
+      int next = readRecord(bytes, offset, end, encrypted, out);
+      if (next < 0) {
         break;
       }
-      int type = bytes[offset] & 0xff;
-      int length = ((bytes[offset + 3] & 0xff) << 8) | (bytes[offset + 4] & 0xff);
-      if (type < CHANGE_CIPHER_SPEC || type > APPLICATION_DATA || length > MAX_RECORD_BYTES) {
-        out.malformed(offset, left, "not a TLS record: type " + type + ", length " + length);
-        break;
-      }
-      if (length > left - HEADER_BYTES) {
-        out.malformed(
-            offset,
-            left,
-            TlsNames.contentType(type)
-                + " record of "
-                + length
-                + " bytes cut short: only "
-                + (left - HEADER_BYTES)
-                + " arrived");
-        break;
-      }
-      byte[] body =
-          Arrays.copyOfRange(bytes, offset + HEADER_BYTES, offset + HEADER_BYTES + length);
-      int version = ((bytes[offset + 1] & 0xff) << 8) | (bytes[offset + 2] & 0xff);
-      out.add(offset, HEADER_BYTES + length, record(type, version, body, encrypted));
-      encrypted |= type == CHANGE_CIPHER_SPEC;
-      offset += HEADER_BYTES + length;
+      encrypted |= bytes[offset] == CHANGE_CIPHER_SPEC;
+      offset = next;
     }
     if (!gaps.isEmpty()) {
-      out.malformed(
-          end,
-          bytes.length - end,
-          gaps.get(0).lengthBytes()
-              + " bytes missing from the capture; the records after them cannot be found");
+      String sentence = gaps.get(0).lengthBytes() + " bytes missing from the capture; ";
+      out.malformed(end, bytes.length - end, sentence + "the records after them cannot be found");
     }
     return out.messages();
+  }
+
+  /** Reads the record at {@code offset}; returns where the next one starts, or -1 to stop. */
+  private static int readRecord(
+      byte[] bytes, int offset, int end, boolean encrypted, WireMessages out) {
+    int left = end - offset;
+    if (left < HEADER_BYTES) {
+      out.malformed(offset, left, "record header cut short: " + left + " of 5 bytes");
+      return -1;
+    }
+    int type = bytes[offset] & 0xff;
+    int length = ((bytes[offset + 3] & 0xff) << 8) | (bytes[offset + 4] & 0xff);
+    if (type < CHANGE_CIPHER_SPEC || type > APPLICATION_DATA || length > MAX_RECORD_BYTES) {
+      out.malformed(offset, left, "not a TLS record: type " + type + ", length " + length);
+      return -1;
+    }
+    int arrived = left - HEADER_BYTES;
+    if (length > arrived) {
+      String name = TlsNames.contentType(type);
+      String sentence = name + " record of " + length + " bytes cut short: only " + arrived;
+      out.malformed(offset, left, sentence + " arrived");
+      return -1;
+    }
+    byte[] body = Arrays.copyOfRange(bytes, offset + HEADER_BYTES, offset + HEADER_BYTES + length);
+    int version = ((bytes[offset + 1] & 0xff) << 8) | (bytes[offset + 2] & 0xff);
+    out.add(offset, HEADER_BYTES + length, record(type, version, body, encrypted));
+    return offset + HEADER_BYTES + length;
   }
 
   private static Reading record(int type, int version, byte[] body, boolean encrypted) {
