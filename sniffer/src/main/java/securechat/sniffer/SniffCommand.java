@@ -141,7 +141,9 @@ public final class SniffCommand implements Callable<Integer> {
     }
     if (reportFile != null) {
       Files.writeString(reportFile, HtmlReport.of(analysis), StandardCharsets.UTF_8);
-      out.println("report: " + reportFile.toAbsolutePath());
+      PrintWriter status = json ? spec.commandLine().getErr() : out;
+      status.println("report: " + reportFile.toAbsolutePath());
+      status.flush();
     }
     out.flush();
     return 0;
@@ -169,11 +171,11 @@ public final class SniffCommand implements Callable<Integer> {
     Thread hook = new Thread(() -> stopAndWait(stopRequested, reported), "sniff shutdown");
     try {
       LiveCapture capture = LiveCapture.start(options, json ? live::acceptQuietly : live::accept);
-      if (!json) {
-        out.println(
-            "capturing on " + interfaceName + " (" + options.bpfFilter() + "); Ctrl-C stops");
-        out.flush();
-      }
+      // With --json, stdout is the document: the status line goes to stderr.
+      PrintWriter status = json ? spec.commandLine().getErr() : out;
+      status.println(
+          "capturing on " + interfaceName + " (" + options.bpfFilter() + "); Ctrl-C stops");
+      status.flush();
       Runtime.getRuntime().addShutdownHook(hook);
       awaitStop(stopRequested);
       return capture.stop();

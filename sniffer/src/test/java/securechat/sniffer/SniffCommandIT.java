@@ -1,5 +1,6 @@
 package securechat.sniffer;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -7,10 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,20 +27,30 @@ import picocli.CommandLine;
 import securechat.core.account.AccountStore;
 import securechat.core.account.PasswordHasher;
 import securechat.core.channel.ChannelSecurity;
+import securechat.core.channel.LineChannel;
 import securechat.core.cli.CliErrorHandler;
 import securechat.core.protocol.Limits;
 import securechat.core.server.ChatServer;
 import securechat.core.server.ServerLog;
+import securechat.ecdhe.Curve;
+import securechat.ecdhe.EcdheSecurity;
+import securechat.ecdhe.ServerIdentity;
 import securechat.plain.PlainSecurity;
 import securechat.sniffer.capture.LiveCapture;
 import securechat.sniffer.capture.LiveCaptureOptions;
-import securechat.testkit.WireClient;
+import securechat.tls.LabTrustManager;
+import securechat.tls.TlsSecurity;
+import securechat.tls.pki.Identity;
+import securechat.tls.pki.IssueRequest;
+import securechat.tls.pki.KeyType;
+import securechat.tls.pki.LabCertificateAuthority;
 
 /**
- * {@code lab sniff} on a real loopback capture (root, as CI runs): a plain session gives the
- * password and the secret away, and the JSON says so.
+ * {@code lab sniff} on real loopback captures (root, as CI runs), one session per stage: the plain
+ * stage gives the password and the secret away; the ecdhe stage shows neither, unless the client's
+ * key log is given.
  */
-@Timeout(60)
+@Timeout(90)
 class SniffCommandIT {
   private static final String SECRET = "the secret is 9d41-sniff";
 
@@ -41,15 +59,147 @@ class SniffCommandIT {
   @Test
   void aPlainSessionShowsThePasswordAndTheSecret() throws Exception {
     assumeCaptureRights();
-    ChatServer server = server(new PlainSecurity(Limits.DEFAULTS));
+    Sniffed sniffed = sniff(new PlainSecurity(Limits.DEFAULTS), this::plainSession);
+
+    JsonNode stream = sniffed.json().get("streams").get(0);
+    assertThat(stream.get("stage").asText()).isEqualTo("plain");
+    assertThat(stream.get("messages").toString())
+        .contains("password-of-alice", "\"password\"", SECRET);
+    assertThat(sniffed.json().get("secret").get("hits")).hasSize(2); // alice's line, the MSG
+    assertThat(Files.readString(sniffed.report())).contains("<mark>", "What an eavesdropper saw");
+  }
+
+  @Test
+  void anEcdheSessionHidesTheSecretUnlessTheKeyLogIsGiven() throws Exception {
+    assumeCaptureRights();
+    Path keyLog = dataDir.resolve("keys.log");
+    EcdheSecurity server =
+        EcdheSecurity.server(
+            Optional.of(ServerIdentity.loadOrCreate(dataDir, line -> {})),
+            List.of(Curve.values()),
+            Limits.DEFAULTS,
+            Clock.systemUTC(),
+            Optional.empty());
+    Sniffed sniffed = sniff(server, address -> ecdheSession(address, keyLog));
+
+    JsonNode stream = sniffed.json().get("streams").get(0);
+    assertThat(stream.get("stage").asText()).isEqualTo("ecdhe");
+    assertThat(stream.get("messages").toString()).doesNotContain("password-of-alice", SECRET);
+    assertThat(sniffed.json().get("secret").get("found").asBoolean()).isFalse();
+
+    StringWriter again = new StringWriter();
+    int exit =
+        command(again, new StringWriter())
+            .execute(
+                "--read",
+                sniffed.capture().toString(),
+                "--keylog",
+                keyLog.toString(),
+                "--json",
+                "--secret",
+                SECRET);
+    assertThat(exit).isZero();
+    JsonNode decrypted = new ObjectMapper().readTree(again.toString());
+    assertThat(decrypted.get("secret").get("hits")).isNotEmpty();
+    assertThat(decrypted.get("secret").get("hits").get(0).get("decrypted").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aTlsSessionShowsOnlyRecordsAndTsharkCountsTheSameRecords() throws Exception {
+    assumeCaptureRights();
+    LabCertificateAuthority ca = LabCertificateAuthority.create(KeyType.EC_P256, Clock.systemUTC());
+    Identity identity =
+        ca.issue(IssueRequest.server("localhost", KeyType.EC_P256, Clock.systemUTC()));
+    TlsSecurity server = TlsSecurity.server(identity, Optional.empty(), Limits.DEFAULTS);
+    TlsSecurity client =
+        TlsSecurity.client(
+            LabTrustManager.trusting(ca.certificate(), "server"),
+            "localhost",
+            Optional.empty(),
+            Limits.DEFAULTS);
+    Sniffed sniffed =
+        sniff(
+            server,
+            address -> {
+              try (LineChannel alice = client.connect(connect(address))) {
+                chat(alice);
+              }
+            });
+
+    JsonNode stream = sniffed.json().get("streams").get(0);
+    assertThat(stream.get("stage").asText()).isEqualTo("tls");
+    String messages = stream.get("messages").toString();
+    assertThat(messages).contains("ClientHello", "ServerHello", "application_data", "\"opaque\"");
+    assertThat(messages).doesNotContain("password-of-alice", SECRET);
+    assertThat(sniffed.json().get("secret").get("found").asBoolean()).isFalse();
+    long ours =
+        countKinds(stream, "ClientHello", "ServerHello", "ChangeCipherSpec", "application_data");
+    assertThat(ours)
+        .as("TLS records we read")
+        .isEqualTo(tsharkTlsRecords(sniffed.capture(), sniffed.port()));
+  }
+
+  /**
+   * Messages of these kinds; a record's handshake messages count once (ClientHello, ServerHello).
+   */
+  private static long countKinds(JsonNode stream, String... kinds) {
+    List<String> wanted = List.of(kinds);
+    long count = 0;
+    for (JsonNode message : stream.get("messages")) {
+      if (wanted.contains(message.get("kind").asText())) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Records tshark sees on the server's port: per frame, one content type per plaintext record and
+   * one opaque type per TLS 1.3 encrypted record, comma-separated.
+   */
+  private static long tsharkTlsRecords(Path capture, int port) throws Exception {
+    List<String> command =
+        List.of(
+            "tshark",
+            "-r",
+            capture.toString(),
+            "-d",
+            "tcp.port==" + port + ",tls",
+            "-Y",
+            "tls",
+            "-T",
+            "fields",
+            "-e",
+            "tls.record.content_type",
+            "-e",
+            "tls.record.opaque_type");
+    Process tshark =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String output = new String(tshark.getInputStream().readAllBytes(), US_ASCII);
+    assertThat(tshark.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long records = 0;
+    for (String field : output.split("[\\t\\n]")) {
+      records += field.isBlank() ? 0 : field.split(",").length;
+    }
+    return records;
+  }
+
+  private interface Session {
+    void run(InetSocketAddress server) throws Exception;
+  }
+
+  private record Sniffed(JsonNode json, Path report, Path capture, int port) {}
+
+  /** Serves {@code security}, sniffs its port while {@code session} runs, returns the JSON. */
+  private Sniffed sniff(ChannelSecurity security, Session session) throws Exception {
+    AccountStore accounts = AccountStore.open(dataDir, PasswordHasher.forTests());
+    ChatServer server = new ChatServer(security, accounts, Limits.DEFAULTS, new ServerLog(l -> {}));
     InetSocketAddress address = server.start("127.0.0.1", 0);
     StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine sniff =
-        CliErrorHandler.configure(new CommandLine(new SniffCommand()))
-            .setOut(new PrintWriter(out))
-            .setErr(new PrintWriter(err));
+    CountDownLatch capturing = new CountDownLatch(1);
     Path report = dataDir.resolve("report.html");
+    Path capture = dataDir.resolve("capture.pcap");
+    CommandLine sniff = command(out, new SignallingWriter(capturing));
     CompletableFuture<Integer> exit =
         CompletableFuture.supplyAsync(
             () ->
@@ -57,49 +207,99 @@ class SniffCommandIT {
                     "--port",
                     String.valueOf(address.getPort()),
                     "--duration",
-                    "4s",
+                    "5s",
                     "--json",
                     "--secret",
                     SECRET,
                     "--report",
-                    report.toString()));
+                    report.toString(),
+                    "--write",
+                    capture.toString()));
     try {
-      Thread.sleep(1500); // the capture opens before the chat starts; nothing to wait on here
-      try (WireClient alice = new WireClient(address)) {
-        alice.nextStartingWith("WELCOME");
-        alice.send("/register alice password-of-alice");
-        alice.nextStartingWith("OK");
-        alice.send(SECRET);
-        assertThat(alice.nextStartingWith("MSG")).isEqualTo("MSG alice " + SECRET);
-      }
-      assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+      assertThat(capturing.await(20, TimeUnit.SECONDS)).as("the capture started").isTrue();
+      session.run(address);
+      assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
     } finally {
       server.shutdown("test over");
     }
-
-    String text = out.toString();
-    JsonNode json = new ObjectMapper().readTree(text.substring(0, text.indexOf("\nreport: ")));
-    JsonNode stream = json.get("streams").get(0);
-    assertThat(stream.get("stage").asText()).isEqualTo("plain");
-    assertThat(stream.get("messages").toString())
-        .contains("password-of-alice", "\"password\"", SECRET);
-    assertThat(json.get("secret").get("found").asBoolean()).isTrue();
-    assertThat(json.get("secret").get("hits")).hasSize(2); // alice's line and the server's MSG
-    assertThat(Files.readString(report)).contains("<mark>", "What an eavesdropper saw");
+    return new Sniffed(
+        new ObjectMapper().readTree(out.toString()), report, capture, address.getPort());
   }
 
-  private ChatServer server(ChannelSecurity security) throws Exception {
-    AccountStore accounts = AccountStore.open(dataDir, PasswordHasher.forTests());
-    return new ChatServer(security, accounts, Limits.DEFAULTS, new ServerLog(line -> {}));
+  private static CommandLine command(StringWriter out, Writer err) {
+    return CliErrorHandler.configure(new CommandLine(new SniffCommand()))
+        .setOut(new PrintWriter(out))
+        .setErr(new PrintWriter(err));
+  }
+
+  private void plainSession(InetSocketAddress address) throws Exception {
+    try (LineChannel alice = new PlainSecurity(Limits.DEFAULTS).connect(connect(address))) {
+      chat(alice);
+    }
+  }
+
+  private void ecdheSession(InetSocketAddress address, Path keyLog) throws Exception {
+    EcdheSecurity client =
+        EcdheSecurity.client(
+            Curve.X25519,
+            Optional.empty(),
+            "test",
+            Limits.DEFAULTS,
+            Clock.systemUTC(),
+            Optional.of(keyLog));
+    try (LineChannel alice = client.connect(connect(address))) {
+      chat(alice);
+    }
+  }
+
+  private static Socket connect(InetSocketAddress address) throws Exception {
+    Socket socket = new Socket();
+    socket.connect(address, 5_000);
+    socket.setSoTimeout(10_000);
+    return socket;
+  }
+
+  private static void chat(LineChannel alice) throws Exception {
+    assertThat(alice.receive()).startsWith("WELCOME");
+    alice.send("/register alice password-of-alice");
+    assertThat(alice.receive()).startsWith("OK");
+    alice.send(SECRET);
+    assertThat(alice.receive()).isEqualTo("MSG alice " + SECRET);
+  }
+
+  /** Stderr of the command: counts down once it says the capture is running. */
+  private static final class SignallingWriter extends Writer {
+    private final CountDownLatch capturing;
+    private final StringBuilder text = new StringBuilder();
+
+    SignallingWriter(CountDownLatch capturing) {
+      this.capturing = capturing;
+    }
+
+    @Override
+    public synchronized void write(char[] buffer, int offset, int length) {
+      text.append(buffer, offset, length);
+      if (text.indexOf("capturing on ") >= 0) {
+        capturing.countDown();
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   /** Skips, saying how to grant rights, where this user may not capture on lo. */
   private static void assumeCaptureRights() {
+    List<String> problem = new ArrayList<>();
     try (LiveCapture probe =
         LiveCapture.start(LiveCaptureOptions.onLoopback("tcp port 9"), s -> {})) {
       probe.stop();
     } catch (Exception e) {
-      assumeTrue(false, "needs capture rights on lo: " + e.getMessage());
+      problem.add(e.getMessage());
     }
+    assumeTrue(problem.isEmpty(), () -> "needs capture rights on lo: " + problem);
   }
 }
