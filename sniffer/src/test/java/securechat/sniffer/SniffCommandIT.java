@@ -10,13 +10,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,26 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import securechat.core.account.AccountStore;
-import securechat.core.account.PasswordHasher;
-import securechat.core.channel.ChannelSecurity;
-import securechat.core.channel.LineChannel;
 import securechat.core.cli.CliErrorHandler;
-import securechat.core.protocol.Limits;
 import securechat.core.server.ChatServer;
-import securechat.core.server.ServerLog;
-import securechat.ecdhe.Curve;
-import securechat.ecdhe.EcdheSecurity;
-import securechat.ecdhe.ServerIdentity;
-import securechat.plain.PlainSecurity;
 import securechat.sniffer.capture.LiveCapture;
 import securechat.sniffer.capture.LiveCaptureOptions;
-import securechat.tls.LabTrustManager;
-import securechat.tls.TlsSecurity;
-import securechat.tls.pki.Identity;
-import securechat.tls.pki.IssueRequest;
-import securechat.tls.pki.KeyType;
-import securechat.tls.pki.LabCertificateAuthority;
 
 /**
  * {@code lab sniff} on real loopback captures (root, as CI runs), one session per stage: the plain
@@ -52,19 +33,18 @@ import securechat.tls.pki.LabCertificateAuthority;
  */
 @Timeout(90)
 class SniffCommandIT {
-  private static final String SECRET = "the secret is 9d41-sniff";
 
   @TempDir Path dataDir;
 
   @Test
   void aPlainSessionShowsThePasswordAndTheSecret() throws Exception {
     assumeCaptureRights();
-    Sniffed sniffed = sniff(new PlainSecurity(Limits.DEFAULTS), this::plainSession);
+    Sniffed sniffed = sniff(StageSessions.plain());
 
     JsonNode stream = sniffed.json().get("streams").get(0);
     assertThat(stream.get("stage").asText()).isEqualTo("plain");
     assertThat(stream.get("messages").toString())
-        .contains("password-of-alice", "\"password\"", SECRET);
+        .contains(StageSessions.PASSWORD, "\"password\"", StageSessions.SECRET);
     assertThat(sniffed.json().get("secret").get("hits")).hasSize(2); // alice's line, the MSG
     assertThat(Files.readString(sniffed.report())).contains("<mark>", "What an eavesdropper saw");
   }
@@ -73,18 +53,12 @@ class SniffCommandIT {
   void anEcdheSessionHidesTheSecretUnlessTheKeyLogIsGiven() throws Exception {
     assumeCaptureRights();
     Path keyLog = dataDir.resolve("keys.log");
-    EcdheSecurity server =
-        EcdheSecurity.server(
-            Optional.of(ServerIdentity.loadOrCreate(dataDir, line -> {})),
-            List.of(Curve.values()),
-            Limits.DEFAULTS,
-            Clock.systemUTC(),
-            Optional.empty());
-    Sniffed sniffed = sniff(server, address -> ecdheSession(address, keyLog));
+    Sniffed sniffed = sniff(StageSessions.ecdhe(dataDir, keyLog));
 
     JsonNode stream = sniffed.json().get("streams").get(0);
     assertThat(stream.get("stage").asText()).isEqualTo("ecdhe");
-    assertThat(stream.get("messages").toString()).doesNotContain("password-of-alice", SECRET);
+    assertThat(stream.get("messages").toString())
+        .doesNotContain(StageSessions.PASSWORD, StageSessions.SECRET);
     assertThat(sniffed.json().get("secret").get("found").asBoolean()).isFalse();
 
     StringWriter again = new StringWriter();
@@ -97,7 +71,7 @@ class SniffCommandIT {
                 keyLog.toString(),
                 "--json",
                 "--secret",
-                SECRET);
+                StageSessions.SECRET);
     assertThat(exit).isZero();
     JsonNode decrypted = new ObjectMapper().readTree(again.toString());
     assertThat(decrypted.get("secret").get("hits")).isNotEmpty();
@@ -107,30 +81,13 @@ class SniffCommandIT {
   @Test
   void aTlsSessionShowsOnlyRecordsAndTsharkCountsTheSameRecords() throws Exception {
     assumeCaptureRights();
-    LabCertificateAuthority ca = LabCertificateAuthority.create(KeyType.EC_P256, Clock.systemUTC());
-    Identity identity =
-        ca.issue(IssueRequest.server("localhost", KeyType.EC_P256, Clock.systemUTC()));
-    TlsSecurity server = TlsSecurity.server(identity, Optional.empty(), Limits.DEFAULTS);
-    TlsSecurity client =
-        TlsSecurity.client(
-            LabTrustManager.trusting(ca.certificate(), "server"),
-            "localhost",
-            Optional.empty(),
-            Limits.DEFAULTS);
-    Sniffed sniffed =
-        sniff(
-            server,
-            address -> {
-              try (LineChannel alice = client.connect(connect(address))) {
-                chat(alice);
-              }
-            });
+    Sniffed sniffed = sniff(StageSessions.tls());
 
     JsonNode stream = sniffed.json().get("streams").get(0);
     assertThat(stream.get("stage").asText()).isEqualTo("tls");
     String messages = stream.get("messages").toString();
     assertThat(messages).contains("ClientHello", "ServerHello", "application_data", "\"opaque\"");
-    assertThat(messages).doesNotContain("password-of-alice", SECRET);
+    assertThat(messages).doesNotContain(StageSessions.PASSWORD, StageSessions.SECRET);
     assertThat(sniffed.json().get("secret").get("found").asBoolean()).isFalse();
     long ours =
         countKinds(stream, "ClientHello", "ServerHello", "ChangeCipherSpec", "application_data");
@@ -184,16 +141,11 @@ class SniffCommandIT {
     return records;
   }
 
-  private interface Session {
-    void run(InetSocketAddress server) throws Exception;
-  }
-
   private record Sniffed(JsonNode json, Path report, Path capture, int port) {}
 
   /** Serves {@code security}, sniffs its port while {@code session} runs, returns the JSON. */
-  private Sniffed sniff(ChannelSecurity security, Session session) throws Exception {
-    AccountStore accounts = AccountStore.open(dataDir, PasswordHasher.forTests());
-    ChatServer server = new ChatServer(security, accounts, Limits.DEFAULTS, new ServerLog(l -> {}));
+  private Sniffed sniff(StageSessions.Stage stage) throws Exception {
+    ChatServer server = StageSessions.server(stage, dataDir);
     InetSocketAddress address = server.start("127.0.0.1", 0);
     StringWriter out = new StringWriter();
     CountDownLatch capturing = new CountDownLatch(1);
@@ -210,14 +162,14 @@ class SniffCommandIT {
                     "5s",
                     "--json",
                     "--secret",
-                    SECRET,
+                    StageSessions.SECRET,
                     "--report",
                     report.toString(),
                     "--write",
                     capture.toString()));
     try {
       assertThat(capturing.await(20, TimeUnit.SECONDS)).as("the capture started").isTrue();
-      session.run(address);
+      StageSessions.chat(stage, address);
       assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
     } finally {
       server.shutdown("test over");
@@ -230,41 +182,6 @@ class SniffCommandIT {
     return CliErrorHandler.configure(new CommandLine(new SniffCommand()))
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err));
-  }
-
-  private void plainSession(InetSocketAddress address) throws Exception {
-    try (LineChannel alice = new PlainSecurity(Limits.DEFAULTS).connect(connect(address))) {
-      chat(alice);
-    }
-  }
-
-  private void ecdheSession(InetSocketAddress address, Path keyLog) throws Exception {
-    EcdheSecurity client =
-        EcdheSecurity.client(
-            Curve.X25519,
-            Optional.empty(),
-            "test",
-            Limits.DEFAULTS,
-            Clock.systemUTC(),
-            Optional.of(keyLog));
-    try (LineChannel alice = client.connect(connect(address))) {
-      chat(alice);
-    }
-  }
-
-  private static Socket connect(InetSocketAddress address) throws Exception {
-    Socket socket = new Socket();
-    socket.connect(address, 5_000);
-    socket.setSoTimeout(10_000);
-    return socket;
-  }
-
-  private static void chat(LineChannel alice) throws Exception {
-    assertThat(alice.receive()).startsWith("WELCOME");
-    alice.send("/register alice password-of-alice");
-    assertThat(alice.receive()).startsWith("OK");
-    alice.send(SECRET);
-    assertThat(alice.receive()).isEqualTo("MSG alice " + SECRET);
   }
 
   /** Stderr of the command: counts down once it says the capture is running. */
