@@ -107,8 +107,19 @@ public final class SniffCommand implements Callable<Integer> {
       description = "Stop a live capture after DURATION (e.g. 30s). Default: at Ctrl-C")
   private Duration duration;
 
+  /** Counted down once the analysis is printed: a Ctrl-C's shutdown hook waits for it. */
+  private final CountDownLatch finished = new CountDownLatch(1);
+
   @Override
   public Integer call() throws ConfigException, IOException {
+    try {
+      return sniff();
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private int sniff() throws ConfigException, IOException {
     PrintWriter out = spec.commandLine().getOut();
     // A live session writes its key log while it runs: the live view uses what exists at the
     // start, the analysis at the end reads the file again.
@@ -167,8 +178,7 @@ public final class SniffCommand implements Callable<Integer> {
       options = options.writingTo(writeFile);
     }
     CountDownLatch stopRequested = new CountDownLatch(1);
-    CountDownLatch reported = new CountDownLatch(1);
-    Thread hook = new Thread(() -> stopAndWait(stopRequested, reported), "sniff shutdown");
+    Thread hook = new Thread(() -> stopAndWait(stopRequested, finished), "sniff shutdown");
     try {
       LiveCapture capture = LiveCapture.start(options, json ? live::acceptQuietly : live::accept);
       // With --json, stdout is the document: the status line goes to stderr.
@@ -178,11 +188,18 @@ public final class SniffCommand implements Callable<Integer> {
       status.flush();
       Runtime.getRuntime().addShutdownHook(hook);
       awaitStop(stopRequested);
+      removeHook(hook);
       return capture.stop();
     } catch (CaptureException e) {
       throw new ConfigException(e.getMessage());
-    } finally {
-      reported.countDown();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // Ctrl-C is what stopped the capture: the hook is running and waits for the summary.
     }
   }
 
