@@ -10,6 +10,7 @@ import securechat.core.channel.ChannelSecurity;
 import securechat.core.cli.ConfigException;
 import securechat.core.cli.StageContext;
 import securechat.core.cli.StageOptions;
+import securechat.core.identity.KnownHosts;
 
 /**
  * The ecdhe stage's options on {@code lab client}: the curve, and whether to check the server's

@@ -14,6 +14,8 @@ import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import securechat.core.channel.HandshakeException;
+import securechat.core.identity.KnownHosts;
+import securechat.core.identity.ServerIdentity;
 import securechat.ecdhe.HandshakeMessages.ClientHello;
 import securechat.ecdhe.HandshakeMessages.Finished;
 import securechat.ecdhe.HandshakeMessages.ServerHello;

@@ -16,6 +16,8 @@ import securechat.core.channel.HandshakeException;
 import securechat.core.channel.LineChannel;
 import securechat.core.channel.LineFramer;
 import securechat.core.channel.SealedLineChannel;
+import securechat.core.identity.KnownHosts;
+import securechat.core.identity.ServerIdentity;
 import securechat.core.protocol.Limits;
 import securechat.ecdhe.HandshakeMessages.ClientHello;
 import securechat.ecdhe.HandshakeMessages.Finished;

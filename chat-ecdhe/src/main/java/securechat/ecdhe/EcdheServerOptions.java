@@ -11,6 +11,7 @@ import securechat.core.channel.ChannelSecurity;
 import securechat.core.cli.ConfigException;
 import securechat.core.cli.StageContext;
 import securechat.core.cli.StageOptions;
+import securechat.core.identity.ServerIdentity;
 
 /**
  * The ecdhe stage's options on {@code lab server}: the identity that signs every handshake (created
@@ -57,11 +58,11 @@ public final class EcdheServerOptions implements StageOptions {
   private static ServerIdentity loadIdentity(StageContext context)
       throws ConfigException, IOException {
     try {
-      return ServerIdentity.loadOrCreate(context.dataDir(), context.console()::print);
+      return ServerIdentity.loadOrCreate(context.dataDir(), "ecdhe", context.console()::print);
     } catch (GeneralSecurityException e) {
       throw new ConfigException(
           "cannot read the ecdhe server identity in "
-              + context.dataDir().resolve(ServerIdentity.FILE)
+              + ServerIdentity.file(context.dataDir(), "ecdhe")
               + ": "
               + e.getMessage(),
           "move the file away to make a new identity (clients will then refuse the new key)");

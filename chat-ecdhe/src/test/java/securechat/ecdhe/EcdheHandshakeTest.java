@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import securechat.core.channel.HandshakeException;
+import securechat.core.identity.ServerIdentity;
 import securechat.ecdhe.HandshakeMessages.ClientHello;
 import securechat.ecdhe.HandshakeMessages.Finished;
 import securechat.ecdhe.HandshakeMessages.ServerHello;

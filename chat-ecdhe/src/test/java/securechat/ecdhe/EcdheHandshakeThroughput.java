@@ -10,6 +10,7 @@ import java.util.Optional;
 import securechat.core.account.AccountStore;
 import securechat.core.account.PasswordHasher;
 import securechat.core.channel.LineChannel;
+import securechat.core.identity.ServerIdentity;
 import securechat.core.protocol.Limits;
 import securechat.core.server.ChatServer;
 import securechat.core.server.ServerLog;

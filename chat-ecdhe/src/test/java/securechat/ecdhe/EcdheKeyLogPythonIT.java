@@ -15,10 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import securechat.core.account.AccountStore;
 import securechat.core.account.PasswordHasher;
 import securechat.core.channel.LineChannel;
+import securechat.core.identity.ServerIdentity;
 import securechat.core.protocol.Limits;
 import securechat.core.server.ChatServer;
 import securechat.core.server.ServerLog;
 import securechat.testkit.Python;
+import securechat.testkit.RecordingRelay;
 
 /**
  * An eavesdropper's copy of an ecdhe session, decrypted by an independent implementation (Python

@@ -21,6 +21,8 @@ import securechat.core.account.AccountStore;
 import securechat.core.account.PasswordHasher;
 import securechat.core.channel.HandshakeException;
 import securechat.core.channel.LineChannel;
+import securechat.core.identity.KnownHosts;
+import securechat.core.identity.ServerIdentity;
 import securechat.core.protocol.Limits;
 import securechat.core.server.ChatServer;
 import securechat.core.server.ServerLog;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import securechat.core.channel.ChannelSecurity;
 import securechat.core.channel.SealedLineChannel;
 import securechat.core.contract.StageUnderTest;
+import securechat.core.identity.ServerIdentity;
 import securechat.core.protocol.Limits;
 import securechat.core.protocol.ProtocolException;
 import securechat.testkit.MemoryLink;

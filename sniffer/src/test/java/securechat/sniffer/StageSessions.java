@@ -12,12 +12,12 @@ import securechat.core.account.AccountStore;
 import securechat.core.account.PasswordHasher;
 import securechat.core.channel.ChannelSecurity;
 import securechat.core.channel.LineChannel;
+import securechat.core.identity.ServerIdentity;
 import securechat.core.protocol.Limits;
 import securechat.core.server.ChatServer;
 import securechat.core.server.ServerLog;
 import securechat.ecdhe.Curve;
 import securechat.ecdhe.EcdheSecurity;
-import securechat.ecdhe.ServerIdentity;
 import securechat.plain.PlainSecurity;
 import securechat.tls.LabTrustManager;
 import securechat.tls.TlsSecurity;
@@ -64,7 +64,7 @@ final class StageSessions {
     return new Stage(
         "ecdhe",
         EcdheSecurity.server(
-            Optional.of(ServerIdentity.loadOrCreate(dataDir, line -> {})),
+            Optional.of(ServerIdentity.loadOrCreate(dataDir, "ecdhe", line -> {})),
             List.of(Curve.values()),
             Limits.DEFAULTS,
             clock,

@@ -26,4 +26,13 @@ public interface ChannelSecurity {
 
   /** Client side: runs the handshake on a connected socket. */
   LineChannel connect(Socket socket) throws IOException, HandshakeException;
+
+  /**
+   * Server side: what the server publishes about each user it puts online, and the check that ties
+   * a login to the identity the handshake proved. The e2e stage returns its key directory; every
+   * other stage proves no user identity and publishes nothing.
+   */
+  default UserDirectory directory() {
+    return UserDirectory.NONE;
+  }
 }

@@ -134,7 +134,7 @@ public final class ClientCommand implements Callable<Integer> {
         return options.standaloneMode().get().run(context);
       }
       ClientSettings settings = settings(serverPort, user, console);
-      ChannelSecurity security = options.security(context);
+      ChannelSecurity security = options.security(context.withClient(settings));
       try (ChatClient client = connect(security, settings, console, stage)) {
         return chat(client, console);
       }

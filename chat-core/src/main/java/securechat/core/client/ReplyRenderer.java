@@ -39,6 +39,7 @@ final class ReplyRenderer {
               + o.names().size()
               + "): "
               + o.names().stream().map(Username::value).collect(Collectors.joining(", "));
+      case ServerMessage.DirectoryEntry d -> "* key of " + d.name() + ": " + sanitize(d.entry());
       case ServerMessage.Notice n -> "[server] " + sanitize(n.text());
       case ServerMessage.AdminSays a -> "[admin] " + sanitize(a.text());
       case ServerMessage.HelpLine h -> "  " + sanitize(h.text());

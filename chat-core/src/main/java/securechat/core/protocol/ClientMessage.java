@@ -68,6 +68,13 @@ public sealed interface ClientMessage extends Message {
     }
   }
 
+  /** {@code /key NAME}: NAME's entry in the server's key directory (e2e stage). */
+  record KeyRequest(Username name) implements ClientMessage {
+    public KeyRequest {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
   /** {@code /help}: the list of commands. */
   record Help() implements ClientMessage {}
 

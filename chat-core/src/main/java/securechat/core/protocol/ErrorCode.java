@@ -23,6 +23,8 @@ public enum ErrorCode {
   BAD_FILE_NAME("bad-file-name"),
   FILE_TOO_LARGE("file-too-large"),
   NOT_TEXT("not-text"),
+  IDENTITY_MISMATCH("identity-mismatch"),
+  NO_KEY("no-key"),
   SERVER_FULL("server-full"),
   SERVER_ERROR("server-error");
 

@@ -44,6 +44,7 @@ public final class MessageCodec {
       case "/whisper", "/w" -> decodeWhisper(command, words);
       case "/list" -> noArguments(words, "/list", new ListOnline());
       case "/file" -> decodeSendFile(words);
+      case "/key" -> decodeKeyRequest(words);
       case "/help" -> new ClientMessage.Help();
       case "/quit" -> noArguments(words, "/quit", new ClientMessage.Quit());
       default ->
@@ -79,6 +80,15 @@ public final class MessageCodec {
         to, name, ChatText.unescapeFile(words.restOrEmpty(), limits.maxFileBytes()));
   }
 
+  private static ClientMessage decodeKeyRequest(Words words) throws ProtocolException {
+    String usage = "usage: /key NAME";
+    Username name = Username.parse(words.required(usage));
+    if (words.hasMore()) {
+      throw new ProtocolException(ErrorCode.USAGE, usage);
+    }
+    return new ClientMessage.KeyRequest(name);
+  }
+
   private static ClientMessage noArguments(Words words, String command, ClientMessage message)
       throws ProtocolException {
     if (words.hasMore()) {
@@ -102,6 +112,7 @@ public final class MessageCodec {
       case "JOIN" -> new ServerMessage.Joined(name(words));
       case "LEAVE" -> new ServerMessage.Left(name(words), words.restOrEmpty());
       case "LIST" -> decodeOnline(words);
+      case "KEY" -> new ServerMessage.DirectoryEntry(name(words), words.restOrEmpty());
       case "NOTICE" -> new ServerMessage.Notice(words.restOrEmpty());
       case "ADMIN" -> new ServerMessage.AdminSays(words.restOrEmpty());
       case "HELP" -> new ServerMessage.HelpLine(words.restOrEmpty());
@@ -153,6 +164,7 @@ public final class MessageCodec {
       case ClientMessage.ListOnline l -> "/list";
       case ClientMessage.SendFile f ->
           "/file " + recipient(f.to()) + " " + f.name() + " " + ChatText.escapeFile(f.content());
+      case ClientMessage.KeyRequest k -> "/key " + k.name();
       case ClientMessage.Help h -> "/help";
       case ClientMessage.Quit q -> "/quit";
     };
@@ -178,6 +190,7 @@ public final class MessageCodec {
       case ServerMessage.Joined j -> "JOIN " + j.name();
       case ServerMessage.Left l -> "LEAVE " + l.name() + " " + l.reason();
       case ServerMessage.Online o -> encodeOnline(o);
+      case ServerMessage.DirectoryEntry d -> "KEY " + d.name() + " " + d.entry();
       case ServerMessage.Notice n -> "NOTICE " + n.text();
       case ServerMessage.AdminSays a -> "ADMIN " + a.text();
       case ServerMessage.HelpLine h -> "HELP " + h.text();

@@ -53,6 +53,17 @@ public sealed interface ServerMessage extends Message {
     }
   }
 
+  /**
+   * {@code KEY NAME ENTRY}: NAME's entry in the server's key directory, signed by the server (e2e
+   * stage only): sent before {@code JOIN NAME} and in answer to {@code /key NAME}.
+   */
+  record DirectoryEntry(Username name, String entry) implements ServerMessage {
+    public DirectoryEntry {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(entry, "entry");
+    }
+  }
+
   /** {@code NOTICE TEXT}: a message from the server itself. */
   record Notice(String text) implements ServerMessage {}
 

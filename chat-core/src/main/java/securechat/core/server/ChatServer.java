@@ -70,7 +70,7 @@ public final class ChatServer implements Closeable {
     this.limits = limits;
     this.log = log;
     this.codec = new MessageCodec(limits);
-    this.handler = new CommandHandler(roster, accounts);
+    this.handler = new CommandHandler(roster, accounts, security.directory());
     this.timer =
         new ScheduledThreadPoolExecutor(
             1, ChatServer::newTimerThread, new ScheduledThreadPoolExecutor.DiscardPolicy());

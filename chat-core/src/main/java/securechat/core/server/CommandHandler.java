@@ -2,11 +2,15 @@ package securechat.core.server;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import securechat.core.account.AccountStore;
+import securechat.core.channel.PeerIdentity;
+import securechat.core.channel.UserDirectory;
 import securechat.core.protocol.ClientMessage;
 import securechat.core.protocol.ErrorCode;
 import securechat.core.protocol.ProtocolException;
 import securechat.core.protocol.ServerMessage;
+import securechat.core.protocol.ServerMessage.DirectoryEntry;
 import securechat.core.protocol.ServerMessage.FileDelivery;
 import securechat.core.protocol.Username;
 
@@ -28,16 +32,28 @@ public final class CommandHandler {
           "TEXT                      say TEXT to everyone (start with // to say /TEXT)",
           "/whisper NAME TEXT        say TEXT to NAME only (also /w)",
           "/list                     who is online",
+          "/key NAME                 NAME's entry in the key directory (e2e stage)",
           "/file NAME|* FILE TEXT    send a text file (the client's /sendfile does this for you)",
           "/help                     this list",
           "/quit                     log out and disconnect (your account stays)");
 
   private final Roster roster;
   private final AccountStore accounts;
+  private final UserDirectory directory;
 
+  /** A handler for a stage without a key directory. */
   public CommandHandler(Roster roster, AccountStore accounts) {
+    this(roster, accounts, UserDirectory.NONE);
+  }
+
+  /**
+   * @param directory what the server publishes about each user next to {@code JOIN}, and the check
+   *     that ties a login to the handshake's proven identity (the e2e stage's key directory)
+   */
+  public CommandHandler(Roster roster, AccountStore accounts, UserDirectory directory) {
     this.roster = roster;
     this.accounts = accounts;
+    this.directory = directory;
   }
 
   /** Carries out one command; a {@link ProtocolException} becomes the sender's {@code ERR}. */
@@ -53,6 +69,7 @@ public final class CommandHandler {
       case ClientMessage.Whisper whisper -> whisper(session, whisper);
       case ClientMessage.ListOnline list -> session.send(listFor(session));
       case ClientMessage.SendFile file -> sendFile(session, file);
+      case ClientMessage.KeyRequest request -> session.send(entryOf(request.name()));
     }
   }
 
@@ -64,12 +81,15 @@ public final class CommandHandler {
 
   private void register(Session session, ClientMessage.Register register) throws ProtocolException {
     requireLoggedOut(session);
+    requireProvenName(session, register.name());
     accounts.register(register.name(), register.password());
+    directory.admit(session.peerIdentity(), register.name(), true);
     logIn(session, register.name(), "registered and logged in as " + register.name());
   }
 
   private void login(Session session, ClientMessage.Login login) throws ProtocolException {
     requireLoggedOut(session);
+    requireProvenName(session, login.name());
     try {
       accounts.checkPassword(login.name(), login.password());
     } catch (ProtocolException wrongNameOrPassword) {
@@ -81,7 +101,22 @@ public final class CommandHandler {
               "the next login on this connection waits " + waitMillis + " ms"));
       return;
     }
+    directory.admit(session.peerIdentity(), login.name(), false);
     logIn(session, login.name(), "logged in as " + login.name());
+  }
+
+  /** In the e2e stage the handshake proved a name: the login must be for that same user. */
+  private static void requireProvenName(Session session, Username name) throws ProtocolException {
+    Optional<Username> proven = session.peerIdentity().map(PeerIdentity::name);
+    if (proven.isPresent() && !proven.get().equals(name)) {
+      throw new ProtocolException(
+          ErrorCode.IDENTITY_MISMATCH,
+          "this connection proved the identity of "
+              + proven.get()
+              + ", so it can log in as "
+              + proven.get()
+              + " only");
+    }
   }
 
   private void logIn(Session session, Username name, String greeting) throws ProtocolException {
@@ -91,7 +126,25 @@ public final class CommandHandler {
     }
     session.loggedIn(name);
     session.send(new ServerMessage.Ok(greeting + "; " + roster.size() + " online"));
-    roster.sendToAllExcept(session, new ServerMessage.Joined(name));
+    // The key directory's entry goes before JOIN, so everyone can write to the newcomer at once.
+    Optional<ServerMessage> entry = directory.entry(name).map(e -> new DirectoryEntry(name, e));
+    for (Session other : roster.sessionsExcept(session)) {
+      entry.ifPresent(other::send);
+      other.send(new ServerMessage.Joined(name));
+    }
+  }
+
+  private ServerMessage entryOf(Username name) throws ProtocolException {
+    return directory
+        .entry(name)
+        .map(entry -> (ServerMessage) new DirectoryEntry(name, entry))
+        .orElseThrow(
+            () ->
+                new ProtocolException(
+                    ErrorCode.NO_KEY,
+                    directory == UserDirectory.NONE
+                        ? "this server keeps no key directory (only the e2e stage has one)"
+                        : name + " has no entry in the key directory"));
   }
 
   private static void requireLoggedOut(Session session) throws ProtocolException {

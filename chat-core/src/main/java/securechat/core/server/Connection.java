@@ -85,6 +85,7 @@ final class Connection {
     socket.setSoTimeout(millis(server.limits().handshakeTimeout()));
     channel = server.security().accept(socket);
     channel.info().session().ifPresent(session -> server.log().info(peer + " " + session));
+    session.handshakeProved(channel.info().peer());
     socket.setSoTimeout(millis(server.limits().loginTimeout()));
     writer = Thread.ofVirtual().name("writer " + peer).start(this::writeLoop);
   }

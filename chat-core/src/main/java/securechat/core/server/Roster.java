@@ -42,6 +42,11 @@ public final class Roster {
     online.values().forEach(session -> session.send(message));
   }
 
+  /** Every online session but {@code except}. */
+  List<Session> sessionsExcept(Session except) {
+    return online.values().stream().filter(session -> session != except).toList();
+  }
+
   /** Queues {@code message} for every online user but {@code except}. */
   void sendToAllExcept(Session except, ServerMessage message) {
     for (Session session : online.values()) {

@@ -3,6 +3,7 @@ package securechat.core.server;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import securechat.core.channel.PeerIdentity;
 import securechat.core.protocol.Limits;
 import securechat.core.protocol.ServerMessage;
 import securechat.core.protocol.Username;
@@ -18,6 +19,7 @@ public final class Session {
   private final Duration firstLoginDelay;
   private final Instant connectedAt = Instant.now();
   private volatile Username user;
+  private volatile Optional<PeerIdentity> peerIdentity = Optional.empty();
   private volatile int failedLogins;
 
   public Session(int id, String peer, Outbox outbox, Limits limits) {
@@ -44,6 +46,15 @@ public final class Session {
   /** The user logged in on this connection, if any. */
   public Optional<Username> user() {
     return Optional.ofNullable(user);
+  }
+
+  /** Who the handshake proved the client to be (e2e stage); empty in the other stages. */
+  public Optional<PeerIdentity> peerIdentity() {
+    return peerIdentity;
+  }
+
+  void handshakeProved(Optional<PeerIdentity> identity) {
+    peerIdentity = identity;
   }
 
   void loggedIn(Username name) {

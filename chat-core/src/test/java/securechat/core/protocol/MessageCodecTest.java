@@ -26,6 +26,7 @@ class MessageCodecTest {
         new ClientMessage.ListOnline(),
         new ClientMessage.SendFile(Optional.of(BOB), new FileName("a.txt"), "l1\nl2\r\n\\end"),
         new ClientMessage.SendFile(Optional.empty(), new FileName("empty.txt"), ""),
+        new ClientMessage.KeyRequest(BOB),
         new ClientMessage.Help(),
         new ClientMessage.Quit());
   }
@@ -51,6 +52,7 @@ class MessageCodecTest {
         new ServerMessage.Left(BOB, "quit"),
         new ServerMessage.Online(List.of(ALICE, BOB)),
         new ServerMessage.Online(List.of()),
+        new ServerMessage.DirectoryEntry(BOB, "1 c2lnbg== ZW5j 1764000000 c2ln"),
         new ServerMessage.Notice("restart soon"),
         new ServerMessage.AdminSays("be nice"),
         new ServerMessage.HelpLine("/list   who is online"),
@@ -70,6 +72,16 @@ class MessageCodecTest {
             codec.encode(
                 new ClientMessage.SendFile(Optional.of(BOB), new FileName("x.txt"), "a\\b\nc")))
         .isEqualTo("/file bob x.txt a\\\\b\\nc");
+  }
+
+  @Test
+  void keyTakesExactlyOneName() {
+    assertThatThrownBy(() -> codec.decodeCommand("/key bob carol"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("usage: /key NAME");
+    assertThatThrownBy(() -> codec.decodeCommand("/key"))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("usage: /key NAME");
   }
 
   @Test

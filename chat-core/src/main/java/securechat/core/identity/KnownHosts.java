@@ -1,4 +1,4 @@
-package securechat.ecdhe;
+package securechat.core.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +14,10 @@ import securechat.core.storage.DirectoryLock;
 import securechat.core.storage.LabFiles;
 
 /**
- * The ecdhe servers this client has met, and their identity keys: {@code DATA-DIR/known_hosts}, one
- * line per server, {@code HOST:PORT ed25519 BASE64-KEY}, as SSH's file of the same name. The first
- * connection pins the key (trust on first use); every later one must present the same key.
+ * The servers this client has met, and their identity keys (ecdhe and e2e stages): {@code
+ * DATA-DIR/known_hosts}, one line per server, {@code HOST:PORT ed25519 BASE64-KEY}, as SSH's file
+ * of the same name. The first connection pins the key (trust on first use); every later one must
+ * present the same key.
  */
 public final class KnownHosts {
   static final String FILE = "known_hosts";
@@ -87,7 +88,7 @@ public final class KnownHosts {
     return lines;
   }
 
-  Path file() {
+  public Path file() {
     return dataDir.resolve(FILE);
   }
 }

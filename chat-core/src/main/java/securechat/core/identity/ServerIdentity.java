@@ -1,4 +1,4 @@
-package securechat.ecdhe;
+package securechat.core.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,16 +21,17 @@ import java.util.function.Consumer;
 import securechat.core.storage.LabFiles;
 
 /**
- * The ecdhe server's long-term Ed25519 identity (RFC 8032): it signs every handshake, so a client
- * that pinned its public key knows it talks to the same server as last time. Kept in {@code
- * DATA-DIR/ecdhe/server-identity.pem} (owner-only), made on the server's first start.
+ * A server's long-term Ed25519 identity (RFC 8032): it signs every handshake (the ecdhe stage) or
+ * login and key directory entry (the e2e stage), so a client that pinned its public key knows it
+ * talks to the same server as last time. Kept in {@code DATA-DIR/STAGE/server-identity.pem}
+ * (owner-only), made on the server's first start.
  *
  * <p><b>Protects:</b> against a man in the middle, once the client has pinned the key (trust on
  * first use, as SSH). <b>Does not protect:</b> the very first connection, if someone is already in
  * the middle then; or against anyone who copies the key file.
  */
 public final class ServerIdentity {
-  static final String FILE = "ecdhe/server-identity.pem";
+  private static final String FILE_NAME = "server-identity.pem";
 
   private final PrivateKey privateKey;
   private final PublicKey publicKey;
@@ -40,16 +41,23 @@ public final class ServerIdentity {
     this.publicKey = publicKey;
   }
 
-  /** A fresh identity in memory (tests). */
-  static ServerIdentity generate() throws GeneralSecurityException {
+  /** A fresh identity in memory, stored nowhere (tests, demos). */
+  public static ServerIdentity generate() throws GeneralSecurityException {
     KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     return new ServerIdentity(pair.getPrivate(), pair.getPublic());
   }
 
-  /** The identity stored in {@code dataDir}, created (and announced) if missing. */
-  public static ServerIdentity loadOrCreate(Path dataDir, Consumer<String> say)
+  /**
+   * Where {@code stage}'s server keeps its identity: {@code DATA-DIR/STAGE/server-identity.pem}.
+   */
+  public static Path file(Path dataDir, String stage) {
+    return dataDir.resolve(stage).resolve(FILE_NAME);
+  }
+
+  /** The identity of {@code stage}'s server stored in {@code dataDir}, created if missing. */
+  public static ServerIdentity loadOrCreate(Path dataDir, String stage, Consumer<String> say)
       throws IOException, GeneralSecurityException {
-    Path file = dataDir.resolve(FILE);
+    Path file = file(dataDir, stage);
     if (Files.exists(file)) {
       return read(file);
     }
@@ -59,7 +67,9 @@ public final class ServerIdentity {
             + pem("PUBLIC KEY", identity.publicKey.getEncoded());
     LabFiles.writePrivate(file, pem.getBytes(StandardCharsets.US_ASCII));
     say.accept(
-        "created the ecdhe server identity (Ed25519) "
+        "created the "
+            + stage
+            + " server identity (Ed25519) "
             + fingerprint(identity.publicKey)
             + ": "
             + file);
@@ -76,11 +86,11 @@ public final class ServerIdentity {
     return new ServerIdentity(privateKey, publicKey);
   }
 
-  PublicKey publicKey() {
+  public PublicKey publicKey() {
     return publicKey;
   }
 
-  byte[] sign(byte[] message) throws GeneralSecurityException {
+  public byte[] sign(byte[] message) throws GeneralSecurityException {
     Signature ed25519 = Signature.getInstance("Ed25519");
     ed25519.initSign(privateKey);
     ed25519.update(message);
@@ -88,7 +98,7 @@ public final class ServerIdentity {
   }
 
   /** Verifies a signature; false (never an exception) for a malformed one. */
-  static boolean verify(PublicKey key, byte[] message, byte[] untrustedSignature) {
+  public static boolean verify(PublicKey key, byte[] message, byte[] untrustedSignature) {
     try {
       Signature ed25519 = Signature.getInstance("Ed25519");
       ed25519.initVerify(key);

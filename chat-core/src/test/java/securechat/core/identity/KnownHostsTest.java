@@ -1,4 +1,4 @@
-package securechat.ecdhe;
+package securechat.core.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,8 +55,8 @@ class KnownHostsTest {
 
   @Test
   void aStoredIdentityIsTheSameAfterReloading() throws Exception {
-    ServerIdentity created = ServerIdentity.loadOrCreate(dataDir, said::add);
-    ServerIdentity loaded = ServerIdentity.loadOrCreate(dataDir, said::add);
+    ServerIdentity created = ServerIdentity.loadOrCreate(dataDir, "ecdhe", said::add);
+    ServerIdentity loaded = ServerIdentity.loadOrCreate(dataDir, "ecdhe", said::add);
 
     assertThat(loaded.publicKey()).isEqualTo(created.publicKey());
     assertThat(said).hasSize(1).first().asString().startsWith("created the ecdhe server identity");

@@ -1,4 +1,4 @@
-package securechat.ecdhe;
+package securechat.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,29 +8,46 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A passive eavesdropper for tests: a loopback relay between one client and a server that forwards
- * every byte unchanged and keeps a copy of each direction, as a capture would.
+ * A passive eavesdropper for tests: a loopback relay in front of a server that forwards every byte
+ * of every connection unchanged and keeps a copy of each direction, as a capture would. Clients
+ * connect to {@link #address()} instead of the server.
  */
-final class RecordingRelay implements AutoCloseable {
+public final class RecordingRelay implements AutoCloseable {
   private final ServerSocket listener;
+  private final InetSocketAddress server;
   private final ByteArrayOutputStream fromClient = new ByteArrayOutputStream();
   private final ByteArrayOutputStream fromServer = new ByteArrayOutputStream();
   private final Thread acceptor;
 
-  RecordingRelay(InetSocketAddress server) throws IOException {
-    listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-    acceptor = Thread.ofVirtual().name("relay").start(() -> relayOne(server));
+  public RecordingRelay(InetSocketAddress server) throws IOException {
+    this.server = server;
+    listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    acceptor = Thread.ofVirtual().name("relay").start(this::acceptLoop);
   }
 
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort());
   }
 
-  private void relayOne(InetSocketAddress server) {
-    try (Socket client = listener.accept();
+  private void acceptLoop() {
+    while (!listener.isClosed()) {
+      try {
+        Socket client = listener.accept();
+        Thread.ofVirtual().name("relay connection").start(() -> relay(client));
+      } catch (SocketException closed) {
+        return;
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void relay(Socket client) {
+    try (client;
         Socket upstream = new Socket(server.getAddress(), server.getPort())) {
       Thread up = copy(client.getInputStream(), upstream.getOutputStream(), fromClient);
       Thread down = copy(upstream.getInputStream(), client.getOutputStream(), fromServer);
@@ -59,13 +76,14 @@ final class RecordingRelay implements AutoCloseable {
             });
   }
 
-  /** What the client sent so far, as text (the ecdhe stage is ASCII on the wire). */
-  String clientBytes() {
-    return fromClient.toString(StandardCharsets.US_ASCII);
+  /** Every byte the clients sent so far, as text (ISO-8859-1: one char per byte). */
+  public String clientBytes() {
+    return fromClient.toString(StandardCharsets.ISO_8859_1);
   }
 
-  String serverBytes() {
-    return fromServer.toString(StandardCharsets.US_ASCII);
+  /** Every byte the server sent so far, as text (ISO-8859-1: one char per byte). */
+  public String serverBytes() {
+    return fromServer.toString(StandardCharsets.ISO_8859_1);
   }
 
   @Override
