@@ -3,6 +3,8 @@ package securechat.app;
 import java.util.List;
 import securechat.core.cli.ConfigException;
 import securechat.core.cli.Stage;
+import securechat.e2e.E2eClientOptions;
+import securechat.e2e.E2eServerOptions;
 import securechat.ecdhe.EcdheClientOptions;
 import securechat.ecdhe.EcdheServerOptions;
 import securechat.plain.PlainSecurity;
@@ -16,6 +18,7 @@ final class Stages {
   static final int PLAIN_PORT = 7001;
   static final int TLS_PORT = 7002;
   static final int ECDHE_PORT = 7003;
+  static final int E2E_PORT = 7004;
 
   static List<Stage> all() {
     return List.of(
@@ -42,6 +45,12 @@ final class Stages {
             ECDHE_PORT,
             "ECDHE + Fernet, server identity pinned on first use: no certificates, no CA",
             EcdheServerOptions::new,
-            EcdheClientOptions::new));
+            EcdheClientOptions::new),
+        new Stage(
+            "e2e",
+            E2E_PORT,
+            "end to end (HPKE + Ed25519, signed key directory) over TLS: the server cannot read",
+            E2eServerOptions::new,
+            E2eClientOptions::new));
   }
 }
