@@ -225,7 +225,7 @@ public final class Hpke {
       return context.open(aad, ciphertext);
     } catch (InvalidCipherTextException e) {
       throw new AEADBadTagException(
-          "HPKE ciphertext does not open: a wrong key, or a changed enc, ciphertext, info or aad");
+          "HPKE ciphertext does not open: wrong key, or changed enc, ciphertext, info or aad");
     }
   }
 

@@ -35,8 +35,19 @@ public record PublicIdentity(byte[] signingKey, byte[] encryptionKey) {
    */
   public static PublicIdentity parse(String untrustedSigningKey, String untrustedEncryptionKey) {
     return new PublicIdentity(
-        decode("signing key", untrustedSigningKey),
-        decode("encryption key", untrustedEncryptionKey));
+        parseSigningKey(untrustedSigningKey), parseEncryptionKey(untrustedEncryptionKey));
+  }
+
+  /** One key of {@link #parse}, for a reader that must say which line was wrong. */
+  static byte[] parseSigningKey(String untrustedBase64) {
+    byte[] key = decode("signing key", untrustedBase64);
+    return checked("signing key", key, Ed25519.PUBLIC_KEY_BYTES, "Ed25519");
+  }
+
+  /** The other key of {@link #parse}. */
+  static byte[] parseEncryptionKey(String untrustedBase64) {
+    byte[] key = decode("encryption key", untrustedBase64);
+    return checked("encryption key", key, Hpke.KEY_BYTES, "X25519");
   }
 
   /** A copy of the Ed25519 public key, 32 bytes. */

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import securechat.core.protocol.Username;
@@ -96,7 +97,8 @@ public record SafetyNumber(String digits) {
       for (int i = 0; i < 5; i++) {
         value = (value << 8) | (hash[chunk * 5 + i] & 0xff);
       }
-      digits.append(String.format("%05d", value % 100_000));
+      // Locale.ROOT: in some locales %d writes other digits than 0-9.
+      digits.append(String.format(Locale.ROOT, "%05d", value % 100_000));
     }
     return digits.toString();
   }

@@ -66,7 +66,7 @@ class HpkeTest {
     assertThatThrownBy(() -> open(Hpke.Aead.AES_128_GCM, mallory.privateKey(), sealed))
         .isInstanceOf(AEADBadTagException.class)
         .hasMessage(
-            "HPKE ciphertext does not open: a wrong key, or a changed enc, ciphertext, info or aad");
+            "HPKE ciphertext does not open: wrong key, or changed enc, ciphertext, info or aad");
   }
 
   @Test
