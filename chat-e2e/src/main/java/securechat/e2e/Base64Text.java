@@ -28,4 +28,15 @@ final class Base64Text {
       return Optional.empty();
     }
   }
+
+  /**
+   * The bytes of {@code untrusted}, read strictly; a sentence naming {@code what} if it is not
+   * Base64.
+   *
+   * @throws IllegalArgumentException with that sentence, for the peer or the log
+   */
+  static byte[] decode(String untrusted, String what) {
+    return decode(untrusted)
+        .orElseThrow(() -> new IllegalArgumentException(what + " is not Base64"));
+  }
 }

@@ -23,10 +23,10 @@ import securechat.core.storage.LabFiles;
  *   bob SIGNING-KEY ENCRYPTION-KEY verified|unverified NEXT-SENT LAST-SEEN
  * </pre>
  *
- * <p><b>Protects:</b> against a server that swaps a contact's key later (the client sees the
- * change and warns before sending anything), and against replays, also across restarts (the last
- * counter seen is on disk). <b>Does not protect:</b> the first sight of a key (trust on first use),
- * unless the two users compare safety numbers.
+ * <p><b>Protects:</b> against a server that swaps a contact's key later (the client sees the change
+ * and warns before sending anything), and against replays, also across restarts (the last counter
+ * seen is on disk). <b>Does not protect:</b> the first sight of a key (trust on first use), unless
+ * the two users compare safety numbers.
  */
 public final class ContactBook {
   /** What a directory entry means for a contact. */
@@ -39,7 +39,8 @@ public final class ContactBook {
     CHANGED
   }
 
-  private record Contact(Optional<PublicIdentity> keys, boolean verified, long nextSent, long lastSeen) {
+  private record Contact(
+      Optional<PublicIdentity> keys, boolean verified, long nextSent, long lastSeen) {
     Contact withKeys(PublicIdentity accepted, boolean isVerified) {
       return new Contact(Optional.of(accepted), isVerified, nextSent, lastSeen);
     }
@@ -110,7 +111,8 @@ public final class ContactBook {
       Contact contact = contacts.getOrDefault(recipient, UNKNOWN);
       update(
           recipient,
-          new Contact(contact.keys(), contact.verified(), contact.nextSent() + 1, contact.lastSeen()));
+          new Contact(
+              contact.keys(), contact.verified(), contact.nextSent() + 1, contact.lastSeen()));
       return contact.nextSent();
     } finally {
       lock.unlock();

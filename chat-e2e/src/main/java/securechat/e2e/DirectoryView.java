@@ -130,7 +130,12 @@ final class DirectoryView {
     switch (contacts.observe(name, keys)) {
       case NEW ->
           say.accept(
-              "[e2e] " + name + "'s key " + keys.fingerprint() + " (new; /safety " + name
+              "[e2e] "
+                  + name
+                  + "'s key "
+                  + keys.fingerprint()
+                  + " (new; /safety "
+                  + name
                   + " to verify it)");
       case SAME -> {}
       case CHANGED -> say.accept(changedWarning(name, keys));

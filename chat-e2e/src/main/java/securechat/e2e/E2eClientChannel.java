@@ -21,8 +21,8 @@ import securechat.core.protocol.ServerMessage;
 import securechat.core.protocol.Username;
 
 /**
- * The client's e2e layer: sits between the chat client and the transport, seals what the user
- * sends and opens what arrives. The chat client above it is the one every stage uses, and it sees
+ * The client's e2e layer: sits between the chat client and the transport, seals what the user sends
+ * and opens what arrives. The chat client above it is the one every stage uses, and it sees
  * ordinary protocol lines: this layer turns {@code /whisper bob hi} into {@code /whisper bob E2E1
  * ...} on the way out, and {@code WHISPER alice bob E2E1 ...} back into {@code WHISPER alice bob
  * hi} on the way in, once the envelope has passed every check.

@@ -83,7 +83,9 @@ public final class E2eClientOptions implements StageOptions {
     public Hpke.Aead convert(String value) {
       return Hpke.Aead.find(value)
           .orElseThrow(
-              () -> new TypeConversionException("'" + value + "' is not aes128gcm or chacha20poly1305"));
+              () ->
+                  new TypeConversionException(
+                      "'" + value + "' is not aes128gcm or chacha20poly1305"));
     }
   }
 }

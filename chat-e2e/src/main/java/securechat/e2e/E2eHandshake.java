@@ -45,9 +45,9 @@ public final class E2eHandshake {
 
     public String encode() {
       return "E2E-HELLO 1 "
-          + WireBase64.encode(serverKey.getEncoded())
+          + Base64Text.encode(serverKey.getEncoded())
           + " "
-          + WireBase64.encode(serverNonce);
+          + Base64Text.encode(serverNonce);
     }
 
     public static Hello parse(String untrustedLine) throws HandshakeException {
@@ -56,7 +56,7 @@ public final class E2eHandshake {
         PublicKey key =
             KeyFactory.getInstance("Ed25519")
                 .generatePublic(
-                    new X509EncodedKeySpec(WireBase64.decode(fields[2], "the server key")));
+                    new X509EncodedKeySpec(Base64Text.decode(fields[2], "the server key")));
         return new Hello(key, nonce(fields[3], "the server nonce"));
       } catch (GeneralSecurityException | IllegalArgumentException e) {
         throw new HandshakeException("the server's E2E-HELLO is malformed: " + e.getMessage());
@@ -84,9 +84,9 @@ public final class E2eHandshake {
           + " "
           + keys.encryptionKeyBase64()
           + " "
-          + WireBase64.encode(clientNonce)
+          + Base64Text.encode(clientNonce)
           + " "
-          + WireBase64.encode(signature);
+          + Base64Text.encode(signature);
     }
 
     /**
@@ -100,7 +100,7 @@ public final class E2eHandshake {
         Username name = Username.parse(fields[2]);
         PublicIdentity keys = PublicIdentity.parse(fields[3], fields[4]);
         byte[] nonce = nonce(fields[5], "the client nonce");
-        byte[] signature = WireBase64.decode(fields[6], "the signature");
+        byte[] signature = Base64Text.decode(fields[6], "the signature");
         Ed25519.verify(keys.signingKey(), loginBytes(hello, name, keys, nonce), signature);
         return new Identity(name, keys, nonce, signature);
       } catch (ProtocolException e) {
@@ -118,7 +118,7 @@ public final class E2eHandshake {
   public static String welcome(ServerIdentity server, Hello hello, Identity client)
       throws GeneralSecurityException {
     byte[] signature = server.sign(serverBytes(hello, client));
-    return "E2E-WELCOME 1 " + WireBase64.encode(signature);
+    return "E2E-WELCOME 1 " + Base64Text.encode(signature);
   }
 
   /**
@@ -130,7 +130,7 @@ public final class E2eHandshake {
     String[] fields = fields(untrustedLine, "E2E-WELCOME", 3);
     byte[] signature;
     try {
-      signature = WireBase64.decode(fields[2], "the signature");
+      signature = Base64Text.decode(fields[2], "the signature");
     } catch (IllegalArgumentException e) {
       throw new HandshakeException("the server's E2E-WELCOME is malformed: " + e.getMessage());
     }
@@ -163,7 +163,7 @@ public final class E2eHandshake {
   }
 
   private static byte[] nonce(String untrusted, String what) {
-    byte[] nonce = WireBase64.decode(untrusted, what);
+    byte[] nonce = Base64Text.decode(untrusted, what);
     if (nonce.length != NONCE_BYTES) {
       throw new IllegalArgumentException(
           what + " is " + nonce.length + " bytes, not " + NONCE_BYTES);

@@ -32,9 +32,9 @@ import securechat.core.protocol.ProtocolException;
  * stolen identity key opens every recorded envelope sent to it).
  *
  * <p><b>What the sniffer sees:</b> over TLS, TLS records only. Over {@code --transport plain}: the
- * handshake lines (the public keys and signatures), {@code /login alice PASSWORD} (the password
- * is protected by the transport only, so plain shows it), {@code KEY} lines, and whispers whose
- * text is an envelope: sender, recipient, counter, time and sizes readable, content not.
+ * handshake lines (the public keys and signatures), {@code /login alice PASSWORD} (the password is
+ * protected by the transport only, so plain shows it), {@code KEY} lines, and whispers whose text
+ * is an envelope: sender, recipient, counter, time and sizes readable, content not.
  */
 public final class E2eSecurity implements ChannelSecurity {
   private final ChannelSecurity transport;
@@ -106,7 +106,8 @@ public final class E2eSecurity implements ChannelSecurity {
     E2eHandshake.Identity proof = E2eHandshake.Identity.prove(hello, me.name(), me.keys(), random);
     channel.send(proof.encode());
     E2eHandshake.verifyWelcome(receive(channel), hello, proof);
-    return new E2eClientChannel(channel, clientInfo(channel.info(), me, hello), me, hello.serverKey());
+    return new E2eClientChannel(
+        channel, clientInfo(channel.info(), me, hello), me, hello.serverKey());
   }
 
   /** A handshake line: a line too long or not UTF-8 fails the handshake. */

@@ -22,8 +22,8 @@ import securechat.core.protocol.Username;
  *   E2E1 aes128gcm alice bob 7 1764000000000 nQ2f...= 8kq1...= T0p4...=
  * </pre>
  *
- * <p>The header (AEAD, sender, recipient, counter, time) is HPKE's associated data, so it cannot
- * be changed without the ciphertext failing to open; the signature covers the header, ENC and the
+ * <p>The header (AEAD, sender, recipient, counter, time) is HPKE's associated data, so it cannot be
+ * changed without the ciphertext failing to open; the signature covers the header, ENC and the
  * ciphertext, so only the holder of the sender's identity key can have made the envelope. The
  * recipient checks the signature against the sender's key <b>from the directory</b>: the envelope
  * carries no key of its own (seed 004 trusted the key in the package, and so trusted anyone).
@@ -71,8 +71,7 @@ public record Envelope(
     byte[] header = header(aead, sender, recipient, counter, time);
     Hpke.Sealed sealed =
         Hpke.seal(aead, recipientKeys.encryptionKey(), INFO, header, payload.encode());
-    byte[] signature =
-        senderKeys.sign(signatureInput(header, sealed.enc(), sealed.ciphertext()));
+    byte[] signature = senderKeys.sign(signatureInput(header, sealed.enc(), sealed.ciphertext()));
     return new Envelope(
         aead, sender, recipient, counter, time, sealed.enc(), sealed.ciphertext(), signature);
   }
@@ -137,9 +136,9 @@ public record Envelope(
             recipient.value(),
             Long.toString(counter),
             Long.toString(time.toEpochMilli()),
-            WireBase64.encode(enc),
-            WireBase64.encode(ciphertext),
-            WireBase64.encode(signature));
+            Base64Text.encode(enc),
+            Base64Text.encode(ciphertext),
+            Base64Text.encode(signature));
   }
 
   /**
@@ -154,8 +153,7 @@ public record Envelope(
     }
     try {
       Hpke.Aead aead =
-          Hpke.Aead.find(fields[1])
-              .orElseThrow(() -> new IllegalArgumentException("unknown AEAD"));
+          Hpke.Aead.find(fields[1]).orElseThrow(() -> new IllegalArgumentException("unknown AEAD"));
       long counter = Long.parseLong(fields[4]);
       Instant time = Instant.ofEpochMilli(Long.parseLong(fields[5]));
       return new Envelope(
@@ -164,9 +162,9 @@ public record Envelope(
           Username.parse(fields[3]),
           counter,
           time,
-          WireBase64.decode(fields[6], "ENC"),
-          WireBase64.decode(fields[7], "the ciphertext"),
-          WireBase64.decode(fields[8], "the signature"));
+          Base64Text.decode(fields[6], "ENC"),
+          Base64Text.decode(fields[7], "the ciphertext"),
+          Base64Text.decode(fields[8], "the signature"));
     } catch (ProtocolException e) {
       throw new EnvelopeException(MALFORMED, "a name in it is invalid: " + e.sentence());
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
@@ -201,7 +199,14 @@ public record Envelope(
 
   @Override
   public String toString() {
-    return "Envelope[" + sender + " -> " + recipient + " #" + counter + ", "
-        + ciphertext.length + " bytes]";
+    return "Envelope["
+        + sender
+        + " -> "
+        + recipient
+        + " #"
+        + counter
+        + ", "
+        + ciphertext.length
+        + " bytes]";
   }
 }

@@ -71,7 +71,13 @@ final class EnvelopeSender {
     }
     me.say()
         .accept(
-            me.name() + ": " + text + "   [e2e: sealed for " + sealed + " of " + recipients.size()
+            me.name()
+                + ": "
+                + text
+                + "   [e2e: sealed for "
+                + sealed
+                + " of "
+                + recipients.size()
                 + " online]");
   }
 
@@ -85,7 +91,9 @@ final class EnvelopeSender {
       case ClientMessage.SendFile f -> {
         Payload.File file = new Payload.File(f.name(), f.content());
         List<Username> recipients =
-            f.to().map(List::of).orElseGet(() -> online.stream().filter(n -> !n.equals(me.name())).toList());
+            f.to()
+                .map(List::of)
+                .orElseGet(() -> online.stream().filter(n -> !n.equals(me.name())).toList());
         for (Username recipient : recipients) {
           sealTo(recipient, file);
         }
@@ -103,7 +111,13 @@ final class EnvelopeSender {
     long counter = me.contacts().nextCounter(recipient);
     Envelope envelope =
         Envelope.seal(
-            me.keys(), me.name(), recipient, keys.get(), counter, me.clock().instant(), me.aead(),
+            me.keys(),
+            me.name(),
+            recipient,
+            keys.get(),
+            counter,
+            me.clock().instant(),
+            me.aead(),
             payload);
     remember(recipient, counter, payload);
     out.send("/whisper " + recipient + " " + envelope.encode());

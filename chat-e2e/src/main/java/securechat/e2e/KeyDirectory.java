@@ -21,8 +21,8 @@ import securechat.core.storage.LabFiles;
 
 /**
  * The e2e server's key directory: each account bound to its owner's public identity keys, as
- * entries signed by the server ({@link SignedKeyEntry}). Kept in {@code DATA-DIR/e2e/directory}, one
- * line per user, {@code NAME ENTRY}.
+ * entries signed by the server ({@link SignedKeyEntry}). Kept in {@code DATA-DIR/e2e/directory},
+ * one line per user, {@code NAME ENTRY}.
  *
  * <p>An account is bound on registration, or on its first login in the e2e stage (accounts are
  * shared with the other stages, which have no keys). From then on, a login must prove the same
@@ -149,7 +149,8 @@ public final class KeyDirectory implements UserDirectory {
       return;
     }
     StringBuilder text = new StringBuilder();
-    entries.forEach((name, entry) -> text.append(name).append(' ').append(entry.encode()).append('\n'));
+    entries.forEach(
+        (name, entry) -> text.append(name).append(' ').append(entry.encode()).append('\n'));
     LabFiles.writePrivate(file.get(), text.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -9,8 +9,8 @@ import securechat.core.cli.StageOptions.StandaloneMode;
 import securechat.e2e.legacy.InsecureLegacySeed004;
 
 /**
- * {@code --insecure-legacy seed004}: instead of the e2e chat, run the replica of seed 004's
- * "hybrid RSA/DES" scheme, broken on purpose, for the attack lab ({@code docs/legacy-seed004.md}).
+ * {@code --insecure-legacy seed004}: instead of the e2e chat, run the replica of seed 004's "hybrid
+ * RSA/DES" scheme, broken on purpose, for the attack lab ({@code docs/legacy-seed004.md}).
  */
 public final class LegacyOption {
   @Option(
@@ -31,7 +31,8 @@ public final class LegacyOption {
 
   private int run(StageContext context, boolean server) throws ConfigException, IOException {
     if (!legacy.equals("seed004")) {
-      throw new ConfigException("--insecure-legacy knows one scheme, seed004, not '" + legacy + "'");
+      throw new ConfigException(
+          "--insecure-legacy knows one scheme, seed004, not '" + legacy + "'");
     }
     if (server) {
       InsecureLegacySeed004.runServer(context.host(), context.port(), context.console());

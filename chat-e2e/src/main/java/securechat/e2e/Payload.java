@@ -6,9 +6,9 @@ import securechat.core.protocol.FileName;
 import securechat.core.protocol.ProtocolException;
 
 /**
- * What an envelope carries, sealed: a whisper, one recipient's copy of a broadcast, or a file.
- * The kind is inside the ciphertext, so the server cannot tell a broadcast from a whisper, nor a
- * file from a message, except by size.
+ * What an envelope carries, sealed: a whisper, one recipient's copy of a broadcast, or a file. The
+ * kind is inside the ciphertext, so the server cannot tell a broadcast from a whisper, nor a file
+ * from a message, except by size.
  *
  * <pre>
  *   whisper\nTEXT      broadcast\nTEXT      file\nFILENAME\nCONTENT
@@ -72,7 +72,8 @@ public sealed interface Payload {
   private static File decodeFile(String rest) {
     String[] nameAndContent = rest.split("\n", 2);
     try {
-      return new File(FileName.parse(nameAndContent[0]), nameAndContent.length == 2 ? nameAndContent[1] : "");
+      return new File(
+          FileName.parse(nameAndContent[0]), nameAndContent.length == 2 ? nameAndContent[1] : "");
     } catch (ProtocolException e) {
       throw new IllegalArgumentException("the sealed file has a bad name: " + e.sentence());
     }

@@ -9,8 +9,8 @@ import securechat.core.identity.ServerIdentity;
 import securechat.core.protocol.Username;
 
 /**
- * One entry of the server's key directory: a user name bound to that user's public identity keys
- * at a time, signed by the server's identity key. Sent as {@code KEY NAME ENTRY}, where ENTRY is
+ * One entry of the server's key directory: a user name bound to that user's public identity keys at
+ * a time, signed by the server's identity key. Sent as {@code KEY NAME ENTRY}, where ENTRY is
  * {@code 1 SIGNING-KEY ENCRYPTION-KEY BOUND-AT SIGNATURE} (Base64 keys, seconds since 1970).
  *
  * <p><b>Protects:</b> against anyone between client and server who swaps a key: without the
@@ -77,7 +77,7 @@ public record SignedKeyEntry(
         + " "
         + boundAt.getEpochSecond()
         + " "
-        + WireBase64.encode(signature);
+        + Base64Text.encode(signature);
   }
 
   /**
@@ -98,7 +98,7 @@ public record SignedKeyEntry(
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("the directory entry of " + name + " has a bad time");
     }
-    return new SignedKeyEntry(name, keys, boundAt, WireBase64.decode(fields[4], "the signature"));
+    return new SignedKeyEntry(name, keys, boundAt, Base64Text.decode(fields[4], "the signature"));
   }
 
   @Override

@@ -5,8 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The exact bytes a signature or an AEAD's associated data covers: a label naming the purpose,
- * then each field as a 4-byte big-endian length and its bytes.
+ * The exact bytes a signature or an AEAD's associated data covers: a label naming the purpose, then
+ * each field as a 4-byte big-endian length and its bytes.
  *
  * <p>Lengths make the encoding unambiguous ("ab" + "c" and "a" + "bc" differ), and a distinct label
  * per purpose means a signature made for one message (a login) can never be passed off as another

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -166,7 +165,8 @@ class E2eChatIT {
             Limits.DEFAULTS,
             console::print);
     ChatClient client =
-        ChatClient.connect(E2eSecurity.client(new PlainSecurity(Limits.DEFAULTS), me), settings, console);
+        ChatClient.connect(
+            E2eSecurity.client(new PlainSecurity(Limits.DEFAULTS), me), settings, console);
     clients.add(client);
     assertThat(client.awaitReady(Duration.ofSeconds(10))).isTrue();
     return console;

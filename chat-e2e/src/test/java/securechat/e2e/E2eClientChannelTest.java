@@ -26,7 +26,8 @@ import securechat.core.terminal.RecordingConsole;
  */
 @Timeout(30)
 class E2eClientChannelTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
   private static final SecureRandom RANDOM = new SecureRandom();
   static final Username ALICE = new Username("alice");
   static final Username BOB = new Username("bob");
@@ -156,7 +157,8 @@ class E2eClientChannelTest {
     wire.arrive(key(ALICE), "NOTICE second");
     bobChannel.receive();
 
-    assertThat(bobSees.nextLineStartingWith("[e2e] WARNING")).contains("alice's identity key HAS CHANGED");
+    assertThat(bobSees.nextLineStartingWith("[e2e] WARNING"))
+        .contains("alice's identity key HAS CHANGED");
     bobChannel.send("/whisper alice are you there?");
     assertThat(wire.sent()).noneMatch(line -> line.startsWith("/whisper"));
     assertThat(bobSees.nextLineStartingWith("[e2e] WARNING")).contains("Nothing goes to alice");
@@ -239,8 +241,7 @@ class E2eClientChannelTest {
 
   private String envelope(
       IdentityKeys signer, Username sender, Username recipient, long counter, String text) {
-    PublicIdentity recipientKeys =
-        directory.find(recipient).orElseThrow().keys();
+    PublicIdentity recipientKeys = directory.find(recipient).orElseThrow().keys();
     return Envelope.seal(
             signer,
             sender,
