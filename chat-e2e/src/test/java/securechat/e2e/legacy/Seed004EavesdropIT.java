@@ -23,6 +23,8 @@ class Seed004EavesdropIT {
         RecordingRelay wire = RecordingRelay.inFrontOf(lab.port())) {
       ScriptedConsole alice = lab.joined("alice", "users: alice");
       ScriptedConsole bob = lab.joinedThrough(wire.port(), "bob", "users: alice, bob");
+      // Alice can write to bob once her list names him; the server sends it to her after bob's.
+      assertThat(alice.nextLine()).isEqualTo("users: alice, bob");
 
       alice.type("bob:hello bob");
       assertThat(bob.nextLine()).isEqualTo("[alice] hello bob");
