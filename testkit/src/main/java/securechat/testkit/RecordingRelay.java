@@ -76,6 +76,16 @@ public final class RecordingRelay implements AutoCloseable {
             });
   }
 
+  /** Every byte the clients sent so far. */
+  public byte[] fromClient() {
+    return fromClient.toByteArray();
+  }
+
+  /** Every byte the server sent so far. */
+  public byte[] fromServer() {
+    return fromServer.toByteArray();
+  }
+
   /** Every byte the clients sent so far, as text (ISO-8859-1: one char per byte). */
   public String clientBytes() {
     return fromClient.toString(StandardCharsets.ISO_8859_1);

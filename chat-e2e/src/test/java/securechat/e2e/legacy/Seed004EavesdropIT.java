@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import securechat.e2e.legacy.Seed004Message.ChatMessage;
+import securechat.testkit.RecordingRelay;
 
 /**
  * The key leak is real: bob connects through a relay that records every byte, and the messages are
@@ -20,9 +22,9 @@ class Seed004EavesdropIT {
   @Test
   void everyMessageIsRecoveredFromTheRecordedBytesAlone() throws Exception {
     try (LoopbackSeed004 lab = LoopbackSeed004.start();
-        RecordingRelay wire = RecordingRelay.inFrontOf(lab.port())) {
+        RecordingRelay wire = new RecordingRelay(new InetSocketAddress("127.0.0.1", lab.port()))) {
       ScriptedConsole alice = lab.joined("alice", "users: alice");
-      ScriptedConsole bob = lab.joinedThrough(wire.port(), "bob", "users: alice, bob");
+      ScriptedConsole bob = lab.joinedThrough(wire.address().getPort(), "bob", "users: alice, bob");
       // Alice can write to bob once her list names him; the server sends it to her after bob's.
       assertThat(alice.nextLine()).isEqualTo("users: alice, bob");
 
@@ -31,23 +33,22 @@ class Seed004EavesdropIT {
       bob.type("alice:the vault code is 4711");
       assertThat(alice.nextLineStartingWith("[bob] ")).isEqualTo("[bob] the vault code is 4711");
 
-      assertThat(recoveredTexts(wire.serverToClient())).containsExactly("hello bob");
-      assertThat(recoveredTexts(wire.clientToServer())).containsExactly("the vault code is 4711");
+      assertThat(recoveredTexts(wire.fromServer())).containsExactly("hello bob");
+      assertThat(recoveredTexts(wire.fromClient())).containsExactly("the vault code is 4711");
     }
   }
 
   @Test
   void capturedFramesShowTheWholeFlowInTheSeedsOrder() throws Exception {
     try (LoopbackSeed004 lab = LoopbackSeed004.start();
-        RecordingRelay wire = RecordingRelay.inFrontOf(lab.port())) {
-      ScriptedConsole alice = lab.joinedThrough(wire.port(), "alice", "users: alice");
+        RecordingRelay wire = new RecordingRelay(new InetSocketAddress("127.0.0.1", lab.port()))) {
+      ScriptedConsole alice = lab.joinedThrough(wire.address().getPort(), "alice", "users: alice");
       alice.type("alice:note to self");
       assertThat(alice.nextLine()).isEqualTo("[alice] note to self");
 
-      assertThat(types(wire.serverToClient()))
+      assertThat(types(wire.fromServer()))
           .containsExactly("nonce_challenge", "nonce_verification", "user_list", "message");
-      assertThat(types(wire.clientToServer()))
-          .containsExactly("nonce_response", "register", "message");
+      assertThat(types(wire.fromClient())).containsExactly("nonce_response", "register", "message");
     }
   }
 
