@@ -58,7 +58,9 @@ public final class E2eHandshake {
                 .generatePublic(
                     new X509EncodedKeySpec(Base64Text.decode(fields[2], "the server key")));
         return new Hello(key, nonce(fields[3], "the server nonce"));
-      } catch (GeneralSecurityException | IllegalArgumentException e) {
+      } catch (GeneralSecurityException e) {
+        throw new HandshakeException("the server's E2E-HELLO is malformed: its key is not Ed25519");
+      } catch (IllegalArgumentException e) {
         throw new HandshakeException("the server's E2E-HELLO is malformed: " + e.getMessage());
       }
     }

@@ -154,8 +154,8 @@ public record Envelope(
     try {
       Hpke.Aead aead =
           Hpke.Aead.find(fields[1]).orElseThrow(() -> new IllegalArgumentException("unknown AEAD"));
-      long counter = Long.parseLong(fields[4]);
-      Instant time = Instant.ofEpochMilli(Long.parseLong(fields[5]));
+      long counter = canonicalNumber(fields[4], "the counter");
+      Instant time = Instant.ofEpochMilli(canonicalNumber(fields[5], "the time"));
       return new Envelope(
           aead,
           Username.parse(fields[2]),
@@ -170,6 +170,22 @@ public record Envelope(
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw new EnvelopeException(MALFORMED, "a field is invalid: " + e.getMessage());
     }
+  }
+
+  /**
+   * A number written the one way {@link #encode} writes it: "7", never "07" or "+7", so that a
+   * relay cannot change an envelope's text without changing what it says.
+   */
+  static long canonicalNumber(String untrusted, String what) {
+    try {
+      long value = Long.parseLong(untrusted);
+      if (value >= 0 && Long.toString(value).equals(untrusted)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(what + " is not a plain decimal number");
   }
 
   @Override

@@ -92,6 +92,9 @@ public final class KeyDirectory implements UserDirectory {
           ErrorCode.IDENTITY_MISMATCH, "this connection did not prove the identity of " + name);
     }
     String[] keys = peer.get().keys().split(" ");
+    if (keys.length != 2) {
+      throw new IllegalArgumentException("a proven e2e identity is two keys, not " + keys.length);
+    }
     return PublicIdentity.parse(keys[0], keys[1]);
   }
 

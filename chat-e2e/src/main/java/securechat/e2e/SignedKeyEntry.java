@@ -94,7 +94,7 @@ public record SignedKeyEntry(
     PublicIdentity keys = PublicIdentity.parse(fields[1], fields[2]);
     Instant boundAt;
     try {
-      boundAt = Instant.ofEpochSecond(Long.parseLong(fields[3]));
+      boundAt = Instant.ofEpochSecond(Envelope.canonicalNumber(fields[3], "the time"));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("the directory entry of " + name + " has a bad time");
     }

@@ -204,6 +204,8 @@ class EnvelopeTest {
         of("bad sender", replaced(f, 2, "Alice")),
         of("one-letter recipient", replaced(f, 3, "b")),
         of("non-numeric counter", replaced(f, 4, "seven")),
+        of("counter with a leading zero", replaced(f, 4, "0" + f[4])),
+        of("counter with a plus sign", replaced(f, 4, "+" + f[4])),
         of("counter past a long", replaced(f, 4, "9223372036854775808")),
         of("non-numeric time", replaced(f, 5, "2026-11-24")),
         of("enc not Base64", replaced(f, 6, "!!!!")),
