@@ -1,6 +1,7 @@
 package securechat.e2e;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import securechat.core.cli.ConfigException;
@@ -36,8 +37,14 @@ public final class LegacyOption {
     }
     if (server) {
       InsecureLegacySeed004.runServer(context.host(), context.port(), context.console());
-    } else {
+      return 0;
+    }
+    try {
       InsecureLegacySeed004.runClient(context.host(), context.port(), context.console());
+    } catch (ConnectException e) {
+      throw new ConfigException(
+          "cannot connect to " + context.host() + ":" + context.port() + ": connection refused",
+          "is the replica's server running? ./lab server --stage e2e --insecure-legacy seed004");
     }
     return 0;
   }
