@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import securechat.testkit.PiecesInputStream;
 
 /**
  * 8-byte length + JSON frames, read however the bytes are cut into reads. No network: the reads

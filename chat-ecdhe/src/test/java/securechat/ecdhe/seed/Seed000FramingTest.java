@@ -8,14 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import securechat.core.channel.RecordException;
 import securechat.ecdhe.Fernet;
+import securechat.testkit.PiecesInputStream;
 
 /**
  * Both framings read tokens however the bytes are cut into reads: split, joined, or both. No
@@ -241,37 +239,5 @@ class Seed000FramingTest {
       pieces.add(Arrays.copyOfRange(all, start, Math.min(all.length, start + size)));
     }
     return pieces.toArray(byte[][]::new);
-  }
-
-  /** Hands out one piece (or what is left of it) per read, as TCP segments might arrive. */
-  private static final class PiecesInputStream extends InputStream {
-    private final Queue<byte[]> pieces = new ArrayDeque<>();
-    private int position;
-
-    PiecesInputStream(byte[]... pieces) {
-      this.pieces.addAll(List.of(pieces));
-    }
-
-    @Override
-    public int read() {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      byte[] piece = pieces.peek();
-      if (piece == null) {
-        return -1;
-      }
-      int count = Math.min(len, piece.length - position);
-      System.arraycopy(piece, position, b, off, count);
-      position += count;
-      if (position == piece.length) {
-        pieces.remove();
-        position = 0;
-      }
-      return count;
-    }
   }
 }

@@ -1,4 +1,4 @@
-package securechat.e2e.legacy;
+package securechat.testkit;
 
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Queue;
 
 /** Hands out one piece (or what is left of it) per read, as TCP segments might arrive. */
-final class PiecesInputStream extends InputStream {
+public final class PiecesInputStream extends InputStream {
   private final Queue<byte[]> pieces = new ArrayDeque<>();
   private int position;
 
-  PiecesInputStream(byte[]... pieces) {
+  public PiecesInputStream(byte[]... pieces) {
     this.pieces.addAll(List.of(pieces));
   }
 
   /** {@code all} cut into pieces of {@code size} bytes (the last may be shorter). */
-  static PiecesInputStream cut(byte[] all, int size) {
+  public static PiecesInputStream cut(byte[] all, int size) {
     List<byte[]> pieces = new ArrayList<>();
     for (int start = 0; start < all.length; start += size) {
       pieces.add(Arrays.copyOfRange(all, start, Math.min(all.length, start + size)));
