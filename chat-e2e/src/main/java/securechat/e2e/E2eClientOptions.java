@@ -21,13 +21,7 @@ import securechat.core.protocol.Username;
  * (created, and encrypted with it, on first use), so this stage needs {@code --user}.
  */
 public final class E2eClientOptions implements StageOptions {
-  @Option(
-      names = "--transport",
-      paramLabel = "T",
-      defaultValue = "tls",
-      converter = Transport.Converter.class,
-      description = "(e2e) What carries the lines: tls or plain. Default: ${DEFAULT-VALUE}")
-  private Transport transport = Transport.TLS;
+  @Mixin private TransportOption transport;
 
   @Option(
       names = "--aead",

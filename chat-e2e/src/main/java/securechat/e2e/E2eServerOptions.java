@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import securechat.core.channel.ChannelSecurity;
 import securechat.core.cli.ConfigException;
 import securechat.core.cli.StageContext;
@@ -18,13 +17,7 @@ import securechat.core.identity.ServerIdentity;
  * DATA-DIR/e2e/directory}) are made on first start.
  */
 public final class E2eServerOptions implements StageOptions {
-  @Option(
-      names = "--transport",
-      paramLabel = "T",
-      defaultValue = "tls",
-      converter = Transport.Converter.class,
-      description = "(e2e) What carries the lines: tls or plain. Default: ${DEFAULT-VALUE}")
-  private Transport transport = Transport.TLS;
+  @Mixin private TransportOption transport;
 
   @Mixin private LegacyOption legacy;
 

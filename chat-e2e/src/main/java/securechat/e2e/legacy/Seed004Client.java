@@ -77,9 +77,9 @@ final class Seed004Client {
     Seed004ClientHandshake handshake = new Seed004ClientHandshake(clientKey, insecureRandom);
     try {
       socket.setSoTimeout((int) Seed004ServerConnection.HANDSHAKE_TIMEOUT.toMillis());
-      NonceChallenge challenge = expect(NonceChallenge.class, readMessage());
+      NonceChallenge challenge = Seed004Codec.expect(NonceChallenge.class, readMessage());
       send(handshake.respond(challenge));
-      handshake.checkVerification(expect(NonceVerification.class, readMessage()));
+      handshake.checkVerification(Seed004Codec.expect(NonceVerification.class, readMessage()));
       socket.setSoTimeout(0);
       return handshake.serverKey();
     } catch (HandshakeException | Seed004FormatException e) {
@@ -172,17 +172,5 @@ final class Seed004Client {
       throw new Seed004FormatException("the server closed the connection");
     }
     return Seed004Codec.decode(frame);
-  }
-
-  private static <T extends Seed004Message> T expect(Class<T> kind, Seed004Message message)
-      throws Seed004FormatException {
-    if (!kind.isInstance(message)) {
-      throw new Seed004FormatException(
-          "expected a "
-              + Seed004Codec.typeName(kind)
-              + ", not a "
-              + Seed004Codec.typeName(message));
-    }
-    return kind.cast(message);
   }
 }

@@ -40,6 +40,16 @@ public final class Seed004Codec {
   private Seed004Codec() {}
 
   /** The {@code type} field of this kind of message, e.g. {@code nonce_challenge}. */
+  /** {@code message} as a {@code kind}, or a sentence naming what came instead. */
+  static <T extends Seed004Message> T expect(Class<T> kind, Seed004Message message)
+      throws Seed004FormatException {
+    if (!kind.isInstance(message)) {
+      throw new Seed004FormatException(
+          "expected a " + typeName(kind) + ", not a " + typeName(message));
+    }
+    return kind.cast(message);
+  }
+
   public static String typeName(Class<? extends Seed004Message> kind) {
     return TYPE_NAMES.get(kind);
   }

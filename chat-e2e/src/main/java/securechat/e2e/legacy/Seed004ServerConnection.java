@@ -151,14 +151,7 @@ final class Seed004ServerConnection {
     if (message == null) {
       throw new Seed004FormatException("the client left before it had registered");
     }
-    if (!kind.isInstance(message)) {
-      throw new Seed004FormatException(
-          "expected a "
-              + Seed004Codec.typeName(kind)
-              + ", not a "
-              + Seed004Codec.typeName(message));
-    }
-    return kind.cast(message);
+    return Seed004Codec.expect(kind, message);
   }
 
   /**
