@@ -18,7 +18,7 @@ import securechat.core.protocol.Limits;
 import securechat.core.protocol.Username;
 import securechat.core.server.ChatServer;
 import securechat.core.server.ServerLog;
-import securechat.core.terminal.ConsoleView;
+import securechat.core.terminal.PrintOnlyConsole;
 import securechat.plain.PlainSecurity;
 
 /**
@@ -132,7 +132,7 @@ public final class E2eThroughput {
   }
 
   /** Counts the printed lines that start with a prefix. */
-  private static final class CountingConsole implements ConsoleView {
+  private static final class CountingConsole extends PrintOnlyConsole {
     private final String prefix;
     private final java.util.concurrent.Semaphore seen = new java.util.concurrent.Semaphore(0);
 
@@ -148,28 +148,10 @@ public final class E2eThroughput {
     }
 
     @Override
-    public String readLine(String prompt) {
-      return null;
-    }
-
-    @Override
-    public String readSecret(String prompt) {
-      return null;
-    }
-
-    @Override
     public void print(String line) {
       if (line.startsWith(prefix)) {
         seen.release();
       }
     }
-
-    @Override
-    public boolean isInteractive() {
-      return false;
-    }
-
-    @Override
-    public void close() {}
   }
 }

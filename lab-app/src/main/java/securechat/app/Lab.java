@@ -43,7 +43,6 @@ import securechat.tls.pki.CertsCommand;
       "Shell completion: source <(./lab generate-completion)"
     },
     subcommands = {
-      DemoCommand.class,
       AutoComplete.GenerateCompletion.class,
     })
 public final class Lab {
@@ -61,6 +60,7 @@ public final class Lab {
     root.addSubcommand("user", new UserCommand(stdin));
     root.addSubcommand("certs", new CertsCommand());
     root.addSubcommand("sniff", new SniffCommand());
+    root.addSubcommand("demo", new DemoCommand(stdin));
     hideCompletionCommand(root);
     giveEveryCommandTheVersion(root);
     return CliErrorHandler.configure(root);

@@ -260,9 +260,6 @@ public final class SniffCommand implements Callable<Integer> {
   }
 
   private boolean colour() {
-    return !noColour
-        && System.getenv("NO_COLOR") == null
-        && !"dumb".equals(System.getenv("TERM"))
-        && Consoles.stdinAndStdoutAreTerminal();
+    return Consoles.colourWanted(noColour);
   }
 }

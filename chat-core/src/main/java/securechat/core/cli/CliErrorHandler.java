@@ -3,6 +3,8 @@ package securechat.core.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -38,6 +40,14 @@ public final class CliErrorHandler implements IExecutionExceptionHandler {
 
   private static String sentenceOf(Exception ex) {
     Throwable shown = ex instanceof UncheckedIOException unchecked ? unchecked.getCause() : ex;
+    if (shown instanceof AccessDeniedException denied) {
+      return "permission denied: "
+          + denied.getFile()
+          + " (made by another user? after sudo, give it back with chown)";
+    }
+    if (shown instanceof NoSuchFileException missing) {
+      return "no such file or folder: " + missing.getFile();
+    }
     String message = shown.getMessage();
     if (message == null || message.isBlank()) {
       return shown.getClass().getSimpleName();

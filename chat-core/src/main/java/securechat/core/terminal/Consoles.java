@@ -51,4 +51,15 @@ public final class Consoles {
       return true;
     }
   }
+
+  /**
+   * Whether to colour output: not with {@code --no-color}, not when {@code NO_COLOR} is set
+   * (no-color.org), not on a dumb terminal, and only when a person is at a terminal.
+   */
+  public static boolean colourWanted(boolean noColourOption) {
+    return !noColourOption
+        && System.getenv("NO_COLOR") == null
+        && !"dumb".equals(System.getenv("TERM"))
+        && stdinAndStdoutAreTerminal();
+  }
 }

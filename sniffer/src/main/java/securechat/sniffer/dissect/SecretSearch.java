@@ -47,19 +47,39 @@ public final class SecretSearch {
       throw new IllegalArgumentException("the secret to search for must not be empty");
     }
     byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
-    List<Hit> hits = new ArrayList<>();
+    List<Hit> hits = new ArrayList<>(find(streams, needle));
     EcdheDissector ecdhe = new EcdheDissector(keyLog);
     for (TcpStream stream : streams) {
-      for (Direction direction : Direction.values()) {
-        for (int at : indexesOf(stream.bytes(direction), needle)) {
-          long frame = LineSplitter.frameAt(stream, direction, at);
-          hits.add(new Hit(stream.index(), direction, at, frame, false));
-        }
-      }
       for (EcdheDissector.DecryptedLine line : ecdhe.decryptedLines(stream)) {
         if (!indexesOf(line.untrustedLine(), needle).isEmpty()) {
           Line token = line.token();
           hits.add(new Hit(stream.index(), token.direction(), token.offset(), token.frame(), true));
+        }
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * Finds {@code needle}, any bytes (a certificate's DER, a key), in the streams' bytes as
+   * captured; ASCII letters match either case, like the text search.
+   */
+  public static List<Hit> find(List<TcpStream> streams, byte[] needle) {
+    Objects.requireNonNull(needle, "needle");
+    if (needle.length == 0) {
+      throw new IllegalArgumentException("the bytes to search for must not be empty");
+    }
+    List<Hit> hits = new ArrayList<>();
+    for (TcpStream stream : streams) {
+      for (Direction direction : Direction.values()) {
+        for (int at : indexesOf(stream.bytes(direction), needle)) {
+          hits.add(
+              new Hit(
+                  stream.index(),
+                  direction,
+                  at,
+                  LineSplitter.frameAt(stream, direction, at),
+                  false));
         }
       }
     }

@@ -22,21 +22,34 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   public static String of(Analysis analysis) {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<title>securechat-lab sniffer report</title><style>"
+        + STYLE
+        + "</style></head><body>\n"
+        + "<h1>What an eavesdropper saw</h1>\n"
+        + body(analysis)
+        + "</body></html>\n";
+  }
+
+  /** The page's style sheet, for pages that embed {@link #body} (the demo's report). */
+  public static final String STYLE =
+      "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+          + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}"
+          + ".leak{background:#fdd}.opaque{color:#777}pre{font-size:12px}"
+          + "mark{background:#f66;color:#000}";
+
+  /**
+   * The analysis without the page around it: the counts, where the secret appeared, and each
+   * stream's messages and hex view, with {@code h2} headings per stream.
+   */
+  public static String body(Analysis analysis) {
     StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>securechat-lab sniffer report</title><style>")
-        .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
-        .append("td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}")
-        .append(".leak{background:#fdd}.opaque{color:#777}pre{font-size:12px}")
-        .append("mark{background:#f66;color:#000}</style></head><body>\n")
-        .append("<h1>What an eavesdropper saw</h1>\n<p>")
-        .append(escape(analysis.counts().toString()))
-        .append("</p>\n");
+    html.append("<p>").append(escape(analysis.counts().toString())).append("</p>\n");
     analysis.secret().ifPresent(secret -> html.append(secretLine(analysis, secret)));
     for (TcpStream stream : analysis.streams()) {
       html.append(stream(analysis, stream));
     }
-    return html.append("</body></html>\n").toString();
+    return html.toString();
   }
 
   private static String secretLine(Analysis analysis, String secret) {
@@ -73,7 +86,8 @@ public final class HtmlReport {
     return html.toString();
   }
 
-  private static String row(WireMessage message) {
+  /** One message as a table row: frame, direction, kind, summary and details; leaks shaded. */
+  public static String row(WireMessage message) {
     boolean leak =
         message.has(Flag.PASSWORD) || message.has(Flag.MESSAGE) || message.has(Flag.FILE);
     String css = leak ? " class=\"leak\"" : message.has(Flag.OPAQUE) ? " class=\"opaque\"" : "";
@@ -126,7 +140,8 @@ public final class HtmlReport {
     return out.toString();
   }
 
-  static String escape(String text) {
+  /** {@code text} safe inside HTML elements and attribute values. */
+  public static String escape(String text) {
     return text.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import securechat.testkit.Tshark;
 
 /**
  * Real captures on {@code lo}: needs root or the capture capabilities (DEVELOPERS.md), and is

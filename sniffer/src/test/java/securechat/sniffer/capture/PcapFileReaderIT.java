@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import securechat.testkit.Tshark;
 
 /** The reader agrees with the real tshark on the committed fixture, frame by frame. */
 @Timeout(60)

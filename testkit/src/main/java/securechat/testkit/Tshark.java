@@ -1,4 +1,4 @@
-package securechat.sniffer.capture;
+package securechat.testkit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real tshark, Wireshark's command line, as a second opinion on a capture file. */
-final class Tshark {
+public final class Tshark {
   private Tshark() {}
 
   /** Skips the calling test when tshark is not installed. */
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     boolean found =
         Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
             .anyMatch(dir -> Files.isExecutable(Path.of(dir, "tshark")));
@@ -27,9 +27,20 @@ final class Tshark {
    * One line per frame, the given fields separated by tabs: {@code tshark -r FILE -T fields -e
    * ...}.
    */
-  static List<String> fields(Path file, String... fields) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(List.of("tshark", "-r", file.toString(), "-T", "fields"));
+  public static List<String> fields(Path file, String... fields)
+      throws IOException, InterruptedException {
+    return fields(file, List.of(), fields);
+  }
+
+  /**
+   * The same, with tshark options before the fields, such as {@code List.of("-d",
+   * "tcp.port==7002,tls")} to read a port as TLS.
+   */
+  public static List<String> fields(Path file, List<String> options, String... fields)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("tshark", "-r", file.toString()));
+    command.addAll(options);
+    command.addAll(List.of("-T", "fields"));
     for (String field : fields) {
       command.add("-e");
       command.add(field);
