@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import securechat.attacks.AttackCommand;
 import securechat.core.cli.CliErrorHandler;
 import securechat.core.cli.ClientCommand;
 import securechat.core.cli.ServerCommand;
@@ -27,6 +28,7 @@ import securechat.tls.pki.CertsCommand;
  * ./lab certs init                           the lab CA and a localhost certificate (tls stage)
  * ./lab sniff --stage plain --secret TEXT    what an eavesdropper sees (capture needs root)
  * ./lab demo                                 the demonstration
+ * ./lab attack mitm --stage tls              the attack lab (mitm, tamper, replay, crack, ...)
  * </pre>
  */
 @Command(
@@ -61,6 +63,7 @@ public final class Lab {
     root.addSubcommand("certs", new CertsCommand());
     root.addSubcommand("sniff", new SniffCommand());
     root.addSubcommand("demo", new DemoCommand(stdin));
+    root.addSubcommand("attack", new AttackCommand(Stages.all()).commandLine());
     hideCompletionCommand(root);
     giveEveryCommandTheVersion(root);
     return CliErrorHandler.configure(root);

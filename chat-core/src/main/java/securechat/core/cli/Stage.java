@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * One stage of the chat as the command line knows it: its name, its default port, and its options
@@ -44,5 +47,39 @@ public record Stage(
     }
     String known = stages.stream().map(Stage::name).collect(Collectors.joining(", "));
     throw new ConfigException("unknown stage '" + name + "'; the stages are: " + known);
+  }
+
+  /**
+   * The stage's server options as {@code lab server --stage NAME ARGS} would set them: every option
+   * not in {@code args} keeps its default. For programs that start a stage the way a student would:
+   * the demo, the attacks.
+   *
+   * @throws ConfigException if an argument is not one of the stage's options
+   */
+  public StageOptions serverWith(String... args) throws ConfigException {
+    return parsed(serverOptions.get(), "server", args);
+  }
+
+  /** The stage's client options as {@code lab client --stage NAME ARGS} would set them. */
+  public StageOptions clientWith(String... args) throws ConfigException {
+    return parsed(clientOptions.get(), "client", args);
+  }
+
+  private StageOptions parsed(StageOptions options, String side, String... args)
+      throws ConfigException {
+    try {
+      new CommandLine(CommandSpec.forAnnotatedObjectLenient(options)).parseArgs(args);
+      return options;
+    } catch (ParameterException e) {
+      throw new ConfigException(
+          "the "
+              + name
+              + " stage's "
+              + side
+              + " does not take "
+              + String.join(" ", args)
+              + ": "
+              + e.getMessage());
+    }
   }
 }

@@ -1,5 +1,7 @@
 package securechat.core.terminal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,5 +64,23 @@ public final class TerminalText {
         || codePoint == 0x200e // LRM
         || codePoint == 0x200f // RLM
         || codePoint == 0x061c; // ALM
+  }
+
+  /**
+   * {@code text} in lines of at most {@code width} characters, broken between words (a word longer
+   * than {@code width} gets a line of its own): for the paragraphs the demo and the attacks print.
+   */
+  public static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.isEmpty() ? "" : " ").append(word);
+    }
+    lines.add(line.toString());
+    return lines;
   }
 }

@@ -103,4 +103,13 @@ class TerminalTextTest {
 
     assertThat(sanitized.codePoints()).noneMatch(Character::isISOControl);
   }
+
+  @Test
+  void wrapBreaksBetweenWordsAndGivesALongWordItsOwnLine() {
+    assertThat(TerminalText.wrap("one two three four", 9))
+        .containsExactly("one two", "three", "four");
+    assertThat(TerminalText.wrap("short", 80)).containsExactly("short");
+    assertThat(TerminalText.wrap("a unbreakableword b", 5))
+        .containsExactly("a", "unbreakableword", "b");
+  }
 }

@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import securechat.core.cli.ConfigException;
 import securechat.core.storage.LabFiles;
 import securechat.core.terminal.Consoles;
@@ -91,7 +89,7 @@ public final class Demo {
   public Outcome run() throws ConfigException, IOException, InterruptedException {
     long started = System.nanoTime();
     Path work = folder.resolve("work");
-    deleteTree(work);
+    LabFiles.deleteTree(work);
     boolean newDataDir = !Files.exists(folder.getParent());
     LabFiles.createPrivateDirectory(folder);
     introduce();
@@ -112,7 +110,7 @@ public final class Demo {
     } catch (CaptureException e) {
       throw new ConfigException("the demo could not read its own capture: " + e.getMessage());
     } finally {
-      deleteTree(work);
+      LabFiles.deleteTree(work);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     Outcome outcome =
@@ -176,7 +174,7 @@ public final class Demo {
     out.println(bold("   ▶ " + step.what()));
     String lookFor = stage.lookFor(step, port);
     if (!lookFor.isEmpty()) {
-      wrap("look for: " + lookFor, 96).forEach(line -> out.println("     " + line));
+      TerminalText.wrap("look for: " + lookFor, 96).forEach(line -> out.println("     " + line));
     }
     if (waitForEnter) {
       out.print("     [Enter] ");
@@ -235,7 +233,8 @@ public final class Demo {
     out.println();
     out.println(bold("What the next stage fixes"));
     for (StageResult result : outcome.results()) {
-      List<String> lines = wrap(result.stage().name() + ": " + result.stage().nextFixes(), 98);
+      List<String> lines =
+          TerminalText.wrap(result.stage().name() + ": " + result.stage().nextFixes(), 98);
       out.println("  " + lines.get(0));
       lines.stream().skip(1).forEach(line -> out.println("    " + line));
     }
@@ -275,21 +274,6 @@ public final class Demo {
         message.flags());
   }
 
-  /** {@code text} in lines of at most {@code width} characters, broken between words. */
-  static List<String> wrap(String text, int width) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
-      if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      line.append(line.isEmpty() ? "" : " ").append(word);
-    }
-    lines.add(line.toString());
-    return lines;
-  }
-
   private static String abbreviate(String line, int width) {
     return line.length() <= width ? line : line.substring(0, width - 3) + "...";
   }
@@ -306,17 +290,6 @@ public final class Demo {
   private static void ownerOnly(Path file) throws IOException {
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }

@@ -2,6 +2,7 @@ package securechat.app.demo;
 
 import java.io.IOException;
 import java.util.List;
+import securechat.core.client.ScriptedPeer;
 
 /**
  * The conversation the demo plays in every stage, and the secrets it then looks for: alice and bob
@@ -44,10 +45,10 @@ public final class Scenario {
    * Plays the conversation. {@code before} is called before each step, so that {@code --step} can
    * pause and say what to look for.
    *
-   * @throws ScriptedPeer.DemoFailure if a reply does not come or is not the expected one
+   * @throws ScriptedPeer.ScriptFailure if a reply does not come or is not the expected one
    */
   static void play(ScriptedPeer alice, ScriptedPeer bob, StepListener before)
-      throws IOException, InterruptedException, ScriptedPeer.DemoFailure {
+      throws IOException, InterruptedException, ScriptedPeer.ScriptFailure {
     before.step(Step.LOGIN);
     alice.expect("WELCOME");
     bob.expect("WELCOME");

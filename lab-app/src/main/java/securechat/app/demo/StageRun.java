@@ -10,18 +10,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 import securechat.core.account.AccountStore;
 import securechat.core.account.PasswordHasher;
 import securechat.core.channel.ChannelSecurity;
 import securechat.core.channel.HandshakeException;
 import securechat.core.cli.ConfigException;
 import securechat.core.cli.StageContext;
-import securechat.core.cli.StageOptions;
 import securechat.core.client.ClientSettings;
+import securechat.core.client.ScriptedPeer;
 import securechat.core.protocol.Limits;
 import securechat.core.protocol.Username;
 import securechat.core.server.ChatServer;
@@ -64,7 +61,7 @@ final class StageRun {
     int usualPort = stage.stage().defaultPort();
     StageContext context =
         new StageContext(LIMITS, stageDir, serverConsole, "127.0.0.1", usualPort, Optional.empty());
-    ServerTap tap = new ServerTap(withDefaults(stage.stage().serverOptions()).security(context));
+    ServerTap tap = new ServerTap(stage.stage().serverWith().security(context));
     AccountStore accounts = AccountStore.open(stageDir, PasswordHasher.withOwaspParameters());
     List<String> problems = new ArrayList<>();
     Optional<LiveCapture> capture;
@@ -117,7 +114,7 @@ final class StageRun {
         ScriptedPeer bob = peer(Scenario.BOB, Scenario.BOB_PASSWORD, address)) {
       Scenario.play(alice, bob, step -> narrator.before(step, stage, address.getPort()));
       return Optional.empty();
-    } catch (ScriptedPeer.DemoFailure e) {
+    } catch (ScriptedPeer.ScriptFailure e) {
       return Optional.of("the conversation failed: " + e.getMessage());
     } catch (HandshakeException e) {
       return Optional.of("a client's handshake failed: " + e.getMessage());
@@ -148,14 +145,7 @@ final class StageRun {
                 address.getPort(),
                 Optional.empty())
             .withClient(settings);
-    ChannelSecurity security = withDefaults(stage.stage().clientOptions()).security(context);
+    ChannelSecurity security = stage.stage().clientWith().security(context);
     return new ScriptedPeer(name, security, address, line -> transcript.add(line));
-  }
-
-  /** A stage's options with every default applied, as on a command line that gives none. */
-  private static StageOptions withDefaults(Supplier<StageOptions> side) {
-    StageOptions options = side.get();
-    new CommandLine(CommandSpec.forAnnotatedObjectLenient(options)).parseArgs();
-    return options;
   }
 }

@@ -97,10 +97,4 @@ class StageResultTest {
     assertThat(result.problems())
         .containsExactly("the conversation failed: bob expected 'BYE…' but the connection closed");
   }
-
-  @Test
-  void narrationWrapsBetweenWords() {
-    assertThat(Demo.wrap("one two three four", 9)).containsExactly("one two", "three", "four");
-    assertThat(Demo.wrap("short", 80)).containsExactly("short");
-  }
 }
