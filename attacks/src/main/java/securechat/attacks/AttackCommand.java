@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import securechat.attacks.mitm.MitmCommand;
 import securechat.core.cli.Stage;
 
 /**
@@ -33,6 +34,7 @@ public final class AttackCommand implements Runnable {
   /** The command with every attack as a subcommand. */
   public CommandLine commandLine() {
     CommandLine command = new CommandLine(this);
+    command.addSubcommand("mitm", new MitmCommand(stages));
     return command;
   }
 

@@ -49,6 +49,7 @@ public final class Narrator {
     String shown = verdict.succeeded() ? red(outcome) : green(outcome);
     print(bold("verdict: ") + shown + "  " + verdict.attack() + " on " + verdict.target());
     TerminalText.wrap(verdict.headline(), WIDTH).forEach(line -> print("  " + line));
+    verdict.evidence().forEach(line -> print("  seen: " + TerminalText.sanitize(line)));
     verdict.figures().forEach((name, value) -> print("  " + name + ": " + value));
     TerminalText.wrap("why: " + verdict.why(), WIDTH).forEach(line -> print("  " + line));
     out.println();
