@@ -9,11 +9,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import securechat.attacks.Narrator;
 import securechat.attacks.Outcome;
 import securechat.attacks.Verdict;
 import securechat.attacks.Victims;
 import securechat.attacks.wire.LineMitm;
+import securechat.attacks.wire.LineRewriter;
 import securechat.core.channel.ChannelSecurity;
 import securechat.core.channel.HandshakeException;
 import securechat.core.cli.ConfigException;
@@ -72,16 +74,12 @@ final class E2eMitm implements StageMitm {
       if (!weak) {
         meetBobHonestly(run, bob);
       }
-      ServerIdentity server =
-          ServerIdentity.loadOrCreate(run.victims().dataDir(), "e2e", line -> {});
-      KeySubstitution substitution = new KeySubstitution(server, new Username("bob"));
+      KeySubstitution substitution = substitution(run.victims().dataDir(), new Username("bob"));
       narrator.aboutTo(
           "turn the server malicious on alice's path: keep its TLS certificate and e2e handshake,"
               + " but answer every request for bob's key with the attacker's key, signed with the"
               + " server's own identity key");
-      ChannelSecurity towardAlice = transport.serverWith().security(context(run, "127.0.0.1"));
-      ChannelSecurity towardServer = transport.clientWith().security(context(run, Victims.HOST));
-      run.attackWith(new LineMitm(towardAlice, towardServer, substitution, run.attackerEvents()));
+      run.attackWith(attacker(run.position(dataDir), substitution, run.attackerEvents()));
       ScriptedPeer alice = run.viaRelay("alice");
       run.victims().logIn(alice, "alice", weak);
       if (!weak) {
@@ -147,13 +145,32 @@ final class E2eMitm implements StageMitm {
     }
   }
 
-  private StageContext context(MitmRun run, String host) {
+  /**
+   * The malicious operator's proxy: the server's own transport (its TLS certificate) towards the
+   * victim, an ordinary client towards the server.
+   */
+  @Override
+  public LineMitm attacker(AttackerPosition where, LineRewriter rewriter, Consumer<String> events)
+      throws ConfigException, IOException {
+    ChannelSecurity towardVictim = transport.serverWith().security(context(where, "127.0.0.1"));
+    ChannelSecurity towardServer = transport.clientWith().security(context(where, Victims.HOST));
+    return new LineMitm(towardVictim, towardServer, rewriter, events);
+  }
+
+  /** The operator's rewriter: gives {@code target}'s name the attacker's keys. */
+  static KeySubstitution substitution(Path serverDataDir, Username target)
+      throws IOException, GeneralSecurityException {
+    return new KeySubstitution(
+        ServerIdentity.loadOrCreate(serverDataDir, "e2e", line -> {}), target);
+  }
+
+  private static StageContext context(AttackerPosition where, String host) {
     return new StageContext(
         Limits.DEFAULTS,
-        run.victims().dataDir(),
+        where.serverDataDir(),
         new PrintOnlyConsole(),
         host,
-        run.serverPort(),
+        where.serverPort(),
         Optional.empty());
   }
 

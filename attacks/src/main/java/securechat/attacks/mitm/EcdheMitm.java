@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import securechat.attacks.Narrator;
 import securechat.attacks.Outcome;
 import securechat.attacks.Verdict;
 import securechat.attacks.Victims;
 import securechat.attacks.wire.LineMitm;
+import securechat.attacks.wire.LineRewriter;
 import securechat.core.channel.HandshakeException;
 import securechat.core.cli.ConfigException;
 import securechat.core.cli.Stage;
@@ -63,8 +65,7 @@ final class EcdheMitm implements StageMitm {
           "take over alice's path: answer her ECDHE-HELLO with the attacker's own key exchange,"
               + " signed with the attacker's own Ed25519 key, and run a second exchange with the"
               + " real server");
-      run.attackWith(
-          new LineMitm(attackerServer(), realServerSide(run), eve, run.attackerEvents()));
+      run.attackWith(attacker(run.position(dataDir), eve, run.attackerEvents()));
       List<String> evidence = new ArrayList<>();
       Optional<String> bobRead = Optional.empty();
       try {
@@ -95,6 +96,12 @@ final class EcdheMitm implements StageMitm {
     }
   }
 
+  @Override
+  public LineMitm attacker(AttackerPosition where, LineRewriter rewriter, Consumer<String> events)
+      throws IOException, GeneralSecurityException {
+    return new LineMitm(attackerServer(), realServerSide(where.serverPort()), rewriter, events);
+  }
+
   private static EcdheSecurity attackerServer() throws IOException, GeneralSecurityException {
     return EcdheSecurity.server(
         Optional.of(ServerIdentity.generate()),
@@ -105,11 +112,11 @@ final class EcdheMitm implements StageMitm {
   }
 
   /** Towards the real server the attacker checks nothing: it only wants to get through. */
-  private static EcdheSecurity realServerSide(MitmRun run) throws IOException {
+  private static EcdheSecurity realServerSide(int serverPort) throws IOException {
     return EcdheSecurity.client(
         Curve.X25519,
         Optional.empty(),
-        Victims.HOST + ":" + run.serverPort(),
+        Victims.HOST + ":" + serverPort,
         Limits.DEFAULTS,
         Clock.systemUTC(),
         Optional.empty());

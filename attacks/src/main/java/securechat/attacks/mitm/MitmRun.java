@@ -108,6 +108,11 @@ final class MitmRun implements AutoCloseable {
     return server.getPort();
   }
 
+  /** The attacker in front of this run's server, keeping its own files in {@code attackerDir}. */
+  AttackerPosition position(Path attackerDir) {
+    return new AttackerPosition(attackerDir, victims.dataDir(), server.getPort());
+  }
+
   /**
    * Where the attacker's proxy reports its handshakes and refusals: the narration and {@link
    * #events}.

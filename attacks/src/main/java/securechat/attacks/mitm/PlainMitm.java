@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import securechat.attacks.Narrator;
 import securechat.attacks.Outcome;
 import securechat.attacks.Verdict;
 import securechat.attacks.wire.LineMitm;
+import securechat.attacks.wire.LineRewriter;
 import securechat.core.channel.HandshakeException;
 import securechat.core.cli.ConfigException;
 import securechat.core.cli.Stage;
@@ -45,13 +47,18 @@ final class PlainMitm implements StageMitm {
             + "\"");
     try (MitmRun run = MitmRun.start(stage, dataDir, narrator)) {
       Eavesdropper eve = new Eavesdropper(MitmRun.FIND, MitmRun.REPLACEMENT);
-      PlainSecurity plain = new PlainSecurity(Limits.DEFAULTS);
-      run.attackWith(new LineMitm(plain, plain, eve, run.attackerEvents()));
+      run.attackWith(attacker(run.position(dataDir), eve, run.attackerEvents()));
       Optional<String> bobRead = converse(run);
       return verdict(eve, bobRead);
     } catch (HandshakeException | ScriptedPeer.ScriptFailure e) {
       throw new IOException("the plain chat itself failed: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public LineMitm attacker(AttackerPosition where, LineRewriter rewriter, Consumer<String> events) {
+    PlainSecurity plain = new PlainSecurity(Limits.DEFAULTS);
+    return new LineMitm(plain, plain, rewriter, events);
   }
 
   private Optional<String> converse(MitmRun run)

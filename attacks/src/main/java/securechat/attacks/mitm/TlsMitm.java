@@ -6,11 +6,13 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import securechat.attacks.Narrator;
 import securechat.attacks.Outcome;
 import securechat.attacks.Verdict;
 import securechat.attacks.Victims;
 import securechat.attacks.wire.LineMitm;
+import securechat.attacks.wire.LineRewriter;
 import securechat.core.channel.ChannelSecurity;
 import securechat.core.channel.HandshakeException;
 import securechat.core.cli.ConfigException;
@@ -59,12 +61,7 @@ final class TlsMitm implements StageMitm {
     Path folder = dataDir.resolve(setup.word());
     try (MitmRun run = MitmRun.start(stage, folder.resolve("victims"), narrator)) {
       Eavesdropper eve = new Eavesdropper(MitmRun.FIND, MitmRun.REPLACEMENT);
-      run.attackWith(
-          new LineMitm(
-              attackerServer(folder.resolve("attacker")),
-              realServerSide(run),
-              eve,
-              run.attackerEvents()));
+      run.attackWith(attacker(run.position(folder.resolve("attacker")), eve, run.attackerEvents()));
       ScriptedPeer bob = run.direct("bob");
       run.victims().logIn(bob, "bob", true);
       narrator.aboutTo("connect alice (" + target + ") to what she thinks is the server");
@@ -80,6 +77,15 @@ final class TlsMitm implements StageMitm {
       return verdict(target, eve, bobRead, evidence);
     } catch (HandshakeException | ScriptedPeer.ScriptFailure e) {
       throw new IOException("the tls chat itself failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public LineMitm attacker(AttackerPosition where, LineRewriter rewriter, Consumer<String> events)
+      throws ConfigException, IOException, GeneralSecurityException {
+    try {
+      return new LineMitm(
+          attackerServer(where.attackerDir()), realServerSide(where), rewriter, events);
     } catch (PkiException e) {
       throw new IOException("the attacker could not make its certificate: " + e.getMessage(), e);
     }
@@ -96,14 +102,15 @@ final class TlsMitm implements StageMitm {
   }
 
   /** Towards the real server the attacker is an ordinary client; the lab CA is public. */
-  private ChannelSecurity realServerSide(MitmRun run) throws ConfigException, IOException {
+  private ChannelSecurity realServerSide(AttackerPosition where)
+      throws ConfigException, IOException {
     StageContext context =
         new StageContext(
             Limits.DEFAULTS,
-            run.victims().dataDir(),
+            where.serverDataDir(),
             new PrintOnlyConsole(),
             Victims.HOST,
-            run.serverPort(),
+            where.serverPort(),
             Optional.empty());
     return stage.clientWith().security(context);
   }

@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import securechat.attacks.LabStages;
+import securechat.attacks.Victims;
+import securechat.core.client.ScriptedPeer;
 
 /**
  * {@code lab attack mitm} against real servers and clients on loopback: every stage's weak victim
@@ -90,6 +95,59 @@ class MitmIT {
     JsonNode strong = verdicts.get(1);
     assertThat(strong.get("outcome").asText()).isEqualTo("refused");
     assertThat(strong.get("evidence").toString()).contains("HAS CHANGED").contains("(different)");
+  }
+
+  @Test
+  void proxyModeSitsBetweenClientsAndAServerTheStudentStarted() throws Exception {
+    Victims victims = new Victims(LabStages.all().get(0), dataDir.resolve("own"));
+    try (victims) {
+      int server = victims.startServer().getPort();
+      int proxy;
+      try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        proxy = free.getLocalPort();
+      }
+      StringWriter out = new StringWriter();
+      CommandLine command =
+          new CommandLine(new MitmCommand(LabStages.all())).setOut(new PrintWriter(out));
+      String[] args = {
+        "--stage",
+        "plain",
+        "--listen",
+        "" + proxy,
+        "--target",
+        "" + server,
+        "--time-limit",
+        "30s",
+        "--data-dir",
+        dataDir.toString(),
+        "--no-color"
+      };
+      Thread attacker = Thread.ofVirtual().start(() -> command.execute(args));
+      ScriptedPeer carol = connectWhenListening(victims, proxy);
+      victims.logIn(carol, "carol", true);
+      carol.send("/quit");
+      carol.expect("BYE");
+      carol.close();
+      attacker.join(Duration.ofSeconds(20));
+
+      assertThat(out.toString())
+          .contains("verdict: SUCCEEDED  mitm on plain (proxy)")
+          .contains("carol's password is " + Victims.passwordOf("carol"));
+    }
+  }
+
+  private static ScriptedPeer connectWhenListening(Victims victims, int port) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      try {
+        return victims.connect("carol", port);
+      } catch (java.net.ConnectException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw notYet;
+        }
+        Thread.sleep(50); // polling a port that is not open yet: there is nothing to wait on
+      }
+    }
   }
 
   @Test
