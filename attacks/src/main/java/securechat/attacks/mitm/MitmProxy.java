@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import securechat.attacks.Narrator;
 import securechat.attacks.Outcome;
+import securechat.attacks.ProgressBar;
 import securechat.attacks.Verdict;
 import securechat.attacks.wire.LineMitm;
 import securechat.attacks.wire.LineRewriter;
@@ -78,8 +79,8 @@ final class MitmProxy {
               + connections
               + " victim connection(s),"
               + " at most "
-              + limit.toMinutes()
-              + " min; in another terminal: ./lab client --stage "
+              + ProgressBar.duration(limit.toSeconds())
+              + "; in another terminal: ./lab client --stage "
               + stage.name()
               + " --port "
               + relay.port()
