@@ -5,6 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import securechat.attacks.crack.CrackCommand;
+import securechat.attacks.crack.DesCommand;
 import securechat.attacks.mitm.MitmCommand;
 import securechat.core.cli.Stage;
 
@@ -35,6 +37,8 @@ public final class AttackCommand implements Runnable {
   public CommandLine commandLine() {
     CommandLine command = new CommandLine(this);
     command.addSubcommand("mitm", new MitmCommand(stages));
+    command.addSubcommand("crack", new CrackCommand());
+    command.addSubcommand("des", new DesCommand());
     return command;
   }
 

@@ -93,7 +93,6 @@ public final class DesCommand implements Callable<Integer> {
     DesKeySearch.Result result = search.run(threadCount, budget, bar::advance);
     bar.finish();
     Verdict verdict = DesVerdicts.of(result, bits, budget);
-    verdict.evidence().forEach(narrator::saw);
     narrator.verdict(verdict);
     options.writeJson(List.of(verdict), out);
     return 0;

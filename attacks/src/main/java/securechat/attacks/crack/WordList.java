@@ -18,9 +18,10 @@ import securechat.core.cli.ConfigException;
  * The guesses of a dictionary attack, most likely first: one word a line, blank lines skipped, in
  * the file's order.
  *
- * <p>The shipped list is John the Ripper's {@code password.lst} (3,546 common passwords, sorted by
- * how often they were seen; see {@code SOURCES.md} next to it). A student's own list is read as
- * UTF-8; bytes that are not UTF-8 become U+FFFD, so such a line is kept but can never match.
+ * <p>The shipped list is the 4,000 most common passwords of zxcvbn's list (MIT), most common first,
+ * from Mark Burnett's public 10-million-password corpus; see {@code SOURCES.md} next to it. A
+ * student's own list is read as UTF-8; bytes that are not UTF-8 become U+FFFD, so such a line is
+ * kept but can never match.
  *
  * @param name where the words came from, for messages: {@code the shipped list}, a file name
  * @param words the guesses in order
@@ -35,13 +36,13 @@ record WordList(String name, List<String> words) {
     words = List.copyOf(words);
   }
 
-  /** John the Ripper's {@code password.lst}, as committed under {@code resources}. */
+  /** zxcvbn's most common passwords, as committed under {@code resources}. */
   static WordList shipped() {
     try (InputStream in = WordList.class.getResourceAsStream(SHIPPED)) {
       if (in == null) {
         throw new IllegalStateException(SHIPPED + " is missing from the attacks jar");
       }
-      return new WordList("John the Ripper's password.lst", readWords(in, SHIPPED));
+      return new WordList("the 4,000 most common passwords (zxcvbn)", readWords(in, SHIPPED));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ConfigException e) {

@@ -44,7 +44,7 @@ class CrackCommandTest {
     assertThat(err.toString()).isEmpty();
     assertThat(out.toString())
         .contains("about to: hash each of the 2 words of " + words)
-        .contains("  alice: sunshine", "  bob: not found")
+        .contains("  seen: alice: sunshine", "  seen: bob: not found")
         .contains("verdict: SUCCEEDED  crack on unsalted-sha256")
         .doesNotContain("argon2id");
   }

@@ -31,7 +31,7 @@ class DesCommandTest {
     assertThat(exitCode).isZero();
     assertThat(out.toString())
         .contains("the key (the victim's secret): " + key)
-        .contains("  key found: " + key)
+        .contains("  seen: key found: " + key)
         .contains("verdict: SUCCEEDED  des on des-ecb");
   }
 

@@ -14,13 +14,13 @@ class WordListTest {
   @TempDir Path tmp;
 
   @Test
-  void shippedListIsJohnTheRippersMostCommonFirstWithoutItsEmptyEntry() {
+  void shippedListIsZxcvbnsMostCommonPasswordsMostCommonFirst() {
     WordList list = WordList.shipped();
 
-    // password.lst: 3,546 entries, one of them the empty password.
-    assertThat(list.size()).isEqualTo(3_545);
-    assertThat(list.words()).startsWith("123456", "12345", "password", "password1");
-    assertThat(list.words()).doesNotContain("").noneMatch(word -> word.startsWith("#!"));
+    // SOURCES.md: the first 4,000 of zxcvbn's password list, after the filter.
+    assertThat(list.size()).isEqualTo(4_000);
+    assertThat(list.words()).startsWith("123456", "password", "12345678", "qwerty");
+    assertThat(list.words()).doesNotContain("").noneMatch(word -> word.contains("fuck"));
   }
 
   @Test
