@@ -50,7 +50,7 @@ public final class Recording implements ConnectionHandler {
    * Copies {@code from} to {@code to}, keeping a copy in {@code copy}, until {@code from} ends;
    * then half-closes {@code to} so its reader sees the end too.
    */
-  static void pump(Socket from, Socket to, ByteArrayOutputStream copy) {
+  static void pump(Socket from, Socket to, OutputStream copy) {
     byte[] buffer = new byte[16 * 1024];
     try {
       InputStream in = from.getInputStream();
