@@ -8,6 +8,8 @@ import picocli.CommandLine.Spec;
 import securechat.attacks.crack.CrackCommand;
 import securechat.attacks.crack.DesCommand;
 import securechat.attacks.mitm.MitmCommand;
+import securechat.attacks.replay.ReplayCommand;
+import securechat.attacks.tamper.TamperCommand;
 import securechat.core.cli.Stage;
 
 /**
@@ -37,6 +39,8 @@ public final class AttackCommand implements Runnable {
   public CommandLine commandLine() {
     CommandLine command = new CommandLine(this);
     command.addSubcommand("mitm", new MitmCommand(stages));
+    command.addSubcommand("tamper", new TamperCommand(stages));
+    command.addSubcommand("replay", new ReplayCommand(stages));
     command.addSubcommand("crack", new CrackCommand());
     command.addSubcommand("des", new DesCommand());
     return command;
