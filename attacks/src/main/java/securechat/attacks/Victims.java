@@ -87,6 +87,20 @@ public final class Victims implements AutoCloseable {
    */
   public ScriptedPeer connect(String name, int port, String... clientArgs)
       throws ConfigException, IOException, HandshakeException {
+    return connect(name, port, Optional.empty(), clientArgs);
+  }
+
+  /**
+   * As {@link #connect(String, int, String...)}, with {@code --keylog keyLog}: the client writes
+   * its session secrets there, where the stage supports it (ecdhe, tls).
+   */
+  public ScriptedPeer connectLoggingKeys(String name, int port, Path keyLog, String... clientArgs)
+      throws ConfigException, IOException, HandshakeException {
+    return connect(name, port, Optional.of(keyLog), clientArgs);
+  }
+
+  private ScriptedPeer connect(String name, int port, Optional<Path> keyLog, String... clientArgs)
+      throws ConfigException, IOException, HandshakeException {
     List<String> screen =
         screens.computeIfAbsent(name, n -> Collections.synchronizedList(new ArrayList<>()));
     Username user = new Username(name);
@@ -100,8 +114,7 @@ public final class Victims implements AutoCloseable {
             ClientSettings.defaultDownloadsDir(dataDir, Optional.of(user)),
             LIMITS);
     StageContext context =
-        new StageContext(
-                LIMITS, dataDir, new PrintOnlyConsole(screen::add), HOST, port, Optional.empty())
+        new StageContext(LIMITS, dataDir, new PrintOnlyConsole(screen::add), HOST, port, keyLog)
             .withClient(settings);
     ChannelSecurity security = stage.clientWith(clientArgs).security(context);
     ScriptedPeer peer =

@@ -46,8 +46,12 @@ public final class InsecureLegacySeed004 {
     runServer(host, port, console, new Random());
   }
 
-  /** As {@link #runServer(String, int, ConsoleView)}, with the generator the keys come from. */
-  static void runServer(String host, int port, ConsoleView console, Random insecureRandom)
+  /**
+   * As {@link #runServer(String, int, ConsoleView)}, with the generator the keys and nonces come
+   * from. Whoever knows the generator's seed can make the server's key again: the forward-secrecy
+   * attack ({@code lab attack fs}) seeds it so that it can "leak" the key after the session.
+   */
+  public static void runServer(String host, int port, ConsoleView console, Random insecureRandom)
       throws IOException {
     console.print(WARNING);
     LegacyRsaKeyPair serverKey = LegacyRsaKeyPair.generate(insecureRandom);
@@ -76,8 +80,13 @@ public final class InsecureLegacySeed004 {
     runClient(host, port, console, new Random());
   }
 
-  /** As {@link #runClient(String, int, ConsoleView)}, with the generator the keys come from. */
-  static void runClient(String host, int port, ConsoleView console, Random insecureRandom)
+  /**
+   * As {@link #runClient(String, int, ConsoleView)}, with the generator the keys, nonces and DES
+   * keys come from. The client's RSA key is the first thing drawn from it, so {@code
+   * LegacyRsaKeyPair.generate(new Random(seed))} makes the same key again: the forward-secrecy
+   * attack ({@code lab attack fs}) "leaks" a recipient's private key that way, after the session.
+   */
+  public static void runClient(String host, int port, ConsoleView console, Random insecureRandom)
       throws IOException {
     console.print(WARNING);
     // Before connecting, so that the server's handshake timeout does not include it.
