@@ -7,6 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import securechat.attacks.crack.CrackCommand;
 import securechat.attacks.crack.DesCommand;
+import securechat.attacks.fs.ForwardSecrecyCommand;
+import securechat.attacks.legacy.LegacyCommand;
 import securechat.attacks.mitm.MitmCommand;
 import securechat.attacks.replay.ReplayCommand;
 import securechat.attacks.tamper.TamperCommand;
@@ -43,6 +45,8 @@ public final class AttackCommand implements Runnable {
     command.addSubcommand("replay", new ReplayCommand(stages));
     command.addSubcommand("crack", new CrackCommand());
     command.addSubcommand("des", new DesCommand());
+    command.addSubcommand("legacy", new LegacyCommand());
+    command.addSubcommand("fs", new ForwardSecrecyCommand(stages));
     return command;
   }
 

@@ -25,4 +25,12 @@ public final class LabStages {
         new Stage("ecdhe", 7003, "ecdhe", EcdheServerOptions::new, EcdheClientOptions::new),
         new Stage("e2e", 7004, "e2e", E2eServerOptions::new, E2eClientOptions::new));
   }
+
+  public static Stage ecdhe() {
+    return all().get(2);
+  }
+
+  public static Stage e2e() {
+    return all().get(3);
+  }
 }
