@@ -7,6 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import securechat.attacks.crack.CrackCommand;
 import securechat.attacks.crack.DesCommand;
+import securechat.attacks.downgrade.DowngradeCommand;
 import securechat.attacks.fs.ForwardSecrecyCommand;
 import securechat.attacks.legacy.LegacyCommand;
 import securechat.attacks.mitm.MitmCommand;
@@ -43,6 +44,7 @@ public final class AttackCommand implements Runnable {
     command.addSubcommand("mitm", new MitmCommand(stages));
     command.addSubcommand("tamper", new TamperCommand(stages));
     command.addSubcommand("replay", new ReplayCommand(stages));
+    command.addSubcommand("downgrade", new DowngradeCommand(stages));
     command.addSubcommand("crack", new CrackCommand());
     command.addSubcommand("des", new DesCommand());
     command.addSubcommand("legacy", new LegacyCommand());

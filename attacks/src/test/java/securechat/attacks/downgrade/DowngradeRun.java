@@ -24,7 +24,8 @@ record DowngradeRun(int exitCode, String out, String err, List<JsonNode> verdict
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine command =
-        CliErrorHandler.configure(new CommandLine(new DowngradeCommand(LabStages.tlsAndEcdhe())))
+        CliErrorHandler.configure(
+                new CommandLine(new DowngradeCommand(securechat.attacks.LabStages.all())))
             .setOut(new PrintWriter(out, true))
             .setErr(new PrintWriter(err, true));
     int exitCode = command.execute(all.toArray(String[]::new));
