@@ -44,10 +44,15 @@ public final class ScriptedPeer implements AutoCloseable {
     this.name = name;
     this.wire = wire;
     Socket socket = new Socket();
-    socket.connect(server, 5_000);
-    socket.setSoTimeout((int) WAIT.toMillis()); // a handshake that stalls fails, not hangs
-    this.channel = security.connect(socket);
-    socket.setSoTimeout(0);
+    try {
+      socket.connect(server, 5_000);
+      socket.setSoTimeout((int) WAIT.toMillis()); // a handshake that stalls fails, not hangs
+      this.channel = security.connect(socket);
+      socket.setSoTimeout(0);
+    } catch (IOException | HandshakeException | RuntimeException e) {
+      socket.close(); // a refused handshake must not leave the socket open
+      throw e;
+    }
     Thread.ofVirtual().name("scripted " + name).start(this::receiveAll);
   }
 
