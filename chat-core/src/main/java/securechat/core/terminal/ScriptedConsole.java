@@ -29,10 +29,13 @@ import java.util.function.Predicate;
  * for the next line until the typist ends the input.
  */
 public final class ScriptedConsole implements ConsoleView {
+  private static final Duration NEXT_LINE_WAIT = Duration.ofSeconds(10);
+
   private final String name;
   private final BlockingQueue<Optional<String>> input = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> unread = new LinkedBlockingQueue<>();
   private final List<String> printed = new CopyOnWriteArrayList<>();
+  private final List<String> prompts = new CopyOnWriteArrayList<>();
 
   /** A console for {@code name}, the person it plays (named in the failures of {@link #await}). */
   public ScriptedConsole(String name) {
@@ -52,6 +55,7 @@ public final class ScriptedConsole implements ConsoleView {
   /** Waits for the next typed line; an interrupted wait counts as the end of input. */
   @Override
   public String readLine(String prompt) {
+    prompts.add(prompt);
     try {
       return input.take().orElse(null);
     } catch (InterruptedException e) {
@@ -120,6 +124,21 @@ public final class ScriptedConsole implements ConsoleView {
                             : timeout.toSeconds() + " s")
                         + "; it printed: "
                         + printed));
+  }
+
+  /** The next printed line, waiting up to 10 seconds; an error if none comes. */
+  public String nextLine() throws InterruptedException {
+    return await(line -> true, "further line", NEXT_LINE_WAIT);
+  }
+
+  /** The next printed line starting with {@code prefix}, skipping others; at most 10 seconds. */
+  public String nextLineStartingWith(String prefix) throws InterruptedException {
+    return await(line -> line.startsWith(prefix), "line starting '" + prefix + "'", NEXT_LINE_WAIT);
+  }
+
+  /** Every prompt the program showed before reading a line, in order. */
+  public List<String> prompts() {
+    return List.copyOf(prompts);
   }
 
   /** Every line printed so far, in order, including those already awaited. */

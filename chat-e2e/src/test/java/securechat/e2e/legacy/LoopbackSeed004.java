@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import securechat.core.terminal.ScriptedConsole;
 
 /**
  * A seed 004 server on 127.0.0.1 and a free port, and its clients, each program on its own virtual

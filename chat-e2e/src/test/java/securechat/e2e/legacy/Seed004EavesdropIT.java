@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import securechat.core.terminal.ScriptedConsole;
 import securechat.e2e.legacy.Seed004Message.ChatMessage;
 import securechat.testkit.RecordingRelay;
 
