@@ -25,6 +25,9 @@ final class Connection {
   /** Time a closing connection gets to flush its last lines before the socket is closed. */
   static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
+  /** The close reason when the writer could not send: the socket broke under it. */
+  private static final String CONNECTION_LOST = "connection lost";
+
   private final ChatServer server;
   private final Socket socket;
   private final String peer;
@@ -68,7 +71,10 @@ final class Connection {
       endReason = timeoutReason();
       session.close(endReason);
     } catch (IOException e) {
-      if (outbox.closeReason().isEmpty()) {
+      // Log why the read failed unless the connection was being closed on purpose. The writer
+      // failing at the same moment is no purpose: a record the server's TLS refused breaks the
+      // socket under both threads, and only the reader knows why (bad_record_mac).
+      if (outbox.closeReason().filter(reason -> !reason.equals(CONNECTION_LOST)).isEmpty()) {
         server.log().info(peer + " connection lost: " + e.getMessage());
       }
     } catch (RuntimeException e) {
@@ -149,7 +155,7 @@ final class Connection {
       }
       channel.shutdownOutput();
     } catch (IOException | UnsupportedOperationException e) {
-      outbox.close("connection lost");
+      outbox.close(CONNECTION_LOST);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
