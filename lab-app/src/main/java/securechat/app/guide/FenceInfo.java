@@ -20,6 +20,8 @@ import java.util.Set;
  * ```bash runnable exit=1 expect="unknown stage"   must fail with exactly this status
  * ```bash runnable background ready="listening"    a server: started, waited for until it prints
  *                                                  ready, stopped at the end of the chapter
+ * ```bash runnable background name=capture         a name, so that a later block can stop it...
+ * ```bash runnable stop=capture                    ...first (SIGTERM, as Ctrl-C), then runs
  * ```bash runnable timeout=300                     seconds before the block counts as hung (120)
  * ```bash norun reason="installs a JDK with brew"  shown, never run: the reason is required
  * </pre>
@@ -34,7 +36,7 @@ import java.util.Set;
 public record FenceInfo(String language, Set<String> flags, Map<String, List<String>> values) {
   private static final Set<String> FLAGS = Set.of("runnable", "norun", "background");
   private static final Set<String> KEYS =
-      Set.of("input", "ready", "expect", "exit", "timeout", "reason");
+      Set.of("input", "ready", "expect", "exit", "timeout", "reason", "name", "stop");
 
   /** The languages the guide may not use: they look like commands but would not be run. */
   public static final Set<String> UNCHECKED_SHELLS = Set.of("sh", "shell", "console", "zsh");
