@@ -21,9 +21,10 @@ import securechat.core.cli.ConfigException;
     name = "guide",
     mixinStandardHelpOptions = true,
     description = {
-      "Renders the lab guide (lab-guide/*.md) to a folder of HTML pages that needs nothing from",
-      "the web: one page per chapter, a stylesheet, and the files the chapters link to. Prints",
-      "where index.html is. The same guide always gives the same bytes, ready to publish."
+      "Renders the lab guide (lab-guide/*.md) to a folder of HTML pages that needs",
+      "nothing from the web: a page per chapter, one stylesheet, and the files the",
+      "chapters link to. Prints where index.html is. The same guide always gives",
+      "the same bytes, ready to publish."
     })
 public final class GuideCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -108,6 +109,8 @@ public final class GuideRenderer {
       throw new ConfigException(cannot + e.getFile() + " is a file, not a folder");
     } catch (AccessDeniedException e) {
       throw new ConfigException(cannot + "permission denied on " + e.getFile());
+    } catch (FileSystemException e) {
+      throw new ConfigException(cannot + (e.getReason() != null ? e.getReason() : e.getFile()));
     } catch (IOException e) {
       throw new ConfigException(cannot + e.getMessage());
     }
