@@ -100,8 +100,8 @@ public record FenceInfo(String language, Set<String> flags, Map<String, List<Str
 
   /**
    * Splits at spaces outside double quotes; inside quotes, {@code \n} is a newline. (Markdown
-   * itself turns {@code \"} into a plain quote before this sees it, so a value cannot hold a
-   * double quote: write single quotes inside it.)
+   * itself turns {@code \"} into a plain quote before this sees it, so a value cannot hold a double
+   * quote: write single quotes inside it.)
    */
   private static List<String> words(String info) {
     List<String> words = new ArrayList<>();

@@ -89,15 +89,22 @@ public final class GuideRenderer {
       throw new ConfigException("no lab guide at " + guide + ": it has no README.md");
     }
     List<Page> chapters = new ArrayList<>();
-    chapters.add(Page.read(index, paths));
-    try (Stream<Path> files = Files.list(guide)) {
-      for (Path file : files.sorted().toList()) {
-        if (CHAPTER.matcher(file.getFileName().toString()).matches()) {
-          chapters.add(Page.read(file, paths));
-        }
-      }
+    for (Path file : chapters(guide)) {
+      chapters.add(Page.read(file, paths));
     }
     return chapters;
+  }
+
+  /** The guide's Markdown files in reading order: {@code README.md}, then the numbered chapters. */
+  public static List<Path> chapters(Path guide) throws IOException {
+    List<Path> files = new ArrayList<>();
+    files.add(guide.resolve("README.md"));
+    try (Stream<Path> all = Files.list(guide)) {
+      all.filter(file -> CHAPTER.matcher(file.getFileName().toString()).matches())
+          .sorted()
+          .forEach(files::add);
+    }
+    return files;
   }
 
   /** Makes the output folder, or says in one line why it cannot be written. */

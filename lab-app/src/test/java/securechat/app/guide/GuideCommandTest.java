@@ -79,4 +79,35 @@ class GuideCommandTest {
       return files.filter(file -> file.getFileName().toString().matches("\\d+-.+\\.md")).count();
     }
   }
+
+  @Test
+  void checkRunsTheChosenChaptersCommandsAndKeepsTheFolderOfAFailedOne() throws IOException {
+    Path guide = Files.createDirectories(temp.resolve("guide"));
+    Files.writeString(guide.resolve("README.md"), "# Guide\n");
+    Files.writeString(
+        guide.resolve("01-works.md"), "# One\n```bash runnable expect=hello\necho hello\n```\n");
+    Files.writeString(
+        guide.resolve("02-broken.md"), "# Two\n```bash runnable\n./lab no-such-command\n```\n");
+
+    assertThat(run("guide", "--check", "--source", guide.toString(), "01-works.md")).isZero();
+    assertThat(out.toString())
+        .contains("01-works.md: 1 run, 0 failed, 0 not run")
+        .endsWith("lab guide: every command works\n")
+        .doesNotContain("02-broken");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("guide", "--check", "--source", guide.toString())).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("FAILED")
+        .contains("02-broken.md:2")
+        .contains("exit status 2, expected 0")
+        .contains("its folder is kept: ")
+        .endsWith("lab guide: some commands failed\n");
+  }
+
+  @Test
+  void chaptersAreNamedOnlyWithCheck() {
+    assertThat(run("guide", "01-plain.md")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("error: chapters are named only with --check\n");
+  }
 }

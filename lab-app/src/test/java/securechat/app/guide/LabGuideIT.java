@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,15 +34,10 @@ class LabGuideIT {
         root || System.getenv("CI") != null,
         "the lab guide's commands capture on lo (sudo): run this test as root, or in CI");
     Path home = LabHome.find();
-    List<Path> chapters;
-    try (Stream<Path> files = Files.list(home.resolve("lab-guide"))) {
-      chapters =
-          files
-              .filter(file -> file.toString().endsWith(".md"))
-              .filter(LabGuideIT::chosen)
-              .sorted()
-              .toList();
-    }
+    List<Path> chapters =
+        GuideRenderer.chapters(home.resolve("lab-guide")).stream()
+            .filter(LabGuideIT::chosen)
+            .toList();
     assertThat(chapters).isNotEmpty();
     PrintWriter out = new PrintWriter(System.out, true);
     GuideRunner runner = new GuideRunner(home, out);
