@@ -21,6 +21,7 @@ import securechat.core.cli.ConfigException;
 import securechat.core.cli.DataDirOption;
 import securechat.core.cli.Stage;
 import securechat.core.terminal.Consoles;
+import securechat.notebook.Stages;
 
 /** {@code lab demo}: the before/after confidentiality demonstration over the four stages. */
 @Command(

@@ -14,6 +14,7 @@ import securechat.core.cli.CliErrorHandler;
 import securechat.core.cli.ClientCommand;
 import securechat.core.cli.ServerCommand;
 import securechat.core.cli.UserCommand;
+import securechat.notebook.Stages;
 import securechat.sniffer.SniffCommand;
 import securechat.tls.pki.CertsCommand;
 

@@ -16,8 +16,8 @@ import securechat.tls.TlsServerOptions;
  * --stage NAME} builds them, so that a notebook's {@code LabRun.of("tls")} runs what a student's
  * terminal runs.
  *
- * <p>The same list as lab-app's {@code Stages}, which this module cannot see (lab-app depends on
- * it): lab-app's list could be this one.
+ * <p>It is the {@code lab} command's list too: lab-app, which depends on this module, registers
+ * these stages for {@code lab server}, {@code lab client}, {@code lab demo} and {@code lab attack}.
  */
 public final class Stages {
   public static final int PLAIN_PORT = 7001;
