@@ -24,6 +24,13 @@ public final class GuideRunner {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
+  /**
+   * How long after the block before it a background block is stopped. Nobody presses Ctrl-C the
+   * instant a command ends, and a capture needs that moment: libpcap hands packets over in batches,
+   * after a read timeout, so tshark stopped within 0.1 s of a connection loses all its packets.
+   */
+  private static final Duration CTRL_C_DELAY = Duration.ofSeconds(1);
+
   private final Path labHome;
   private final PrintWriter progress;
 
@@ -195,6 +202,9 @@ public final class GuideRunner {
 
   /** Stops a background block and checks what it printed in the meantime. */
   private BlockResult stop(Background background) throws InterruptedException {
+    if (background.shell().isAlive()) {
+      Thread.sleep(CTRL_C_DELAY);
+    }
     background.shell().stop(STOP_GRACE);
     return checkExpected(background.block(), background.shell(), background.start());
   }
