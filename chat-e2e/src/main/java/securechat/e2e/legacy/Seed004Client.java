@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +39,10 @@ final class Seed004Client {
   private final ConsoleView console;
   private final LegacyRsaKeyPair clientKey;
   private final Random insecureRandom;
+
+  /** How long the first typed line waits for the server's first user list. */
+  private static final Duration FIRST_LIST_WAIT = Duration.ofSeconds(5);
+
   private final LegacyRsaDesCipher cipher;
 
   Seed004Client(
@@ -102,7 +107,11 @@ final class Seed004Client {
     }
   }
 
-  private void sendTypedLines(Seed004ClientReader reader, Thread readerThread) throws IOException {
+  private void sendTypedLines(Seed004ClientReader reader, Thread readerThread)
+      throws IOException, InterruptedException {
+    // The server sends the user list right after register; a line typed (or piped) before it
+    // arrives would be checked against nobody.
+    reader.awaitFirstList(FIRST_LIST_WAIT);
     String prompt = console.isInteractive() ? "> " : "";
     while (readerThread.isAlive()) {
       String typed = console.readLine(prompt);

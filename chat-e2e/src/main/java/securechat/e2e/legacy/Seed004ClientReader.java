@@ -4,8 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import securechat.core.channel.RecordException;
 import securechat.core.protocol.ProtocolException;
 import securechat.core.protocol.Username;
@@ -28,6 +31,7 @@ final class Seed004ClientReader {
   private final LegacyRsaPublicKey serverKey;
   private volatile Map<String, LegacyRsaPublicKey> directory = Map.of();
   private volatile boolean stopping;
+  private final CountDownLatch firstList = new CountDownLatch(1);
 
   /**
    * @param serverKey the key from the nonce challenge, which the directory's signatures are checked
@@ -49,6 +53,15 @@ final class Seed004ClientReader {
     return directory;
   }
 
+  /**
+   * Waits until the server's first {@code user_list} has been read (or the connection ended, or
+   * {@code timeout} passed): lines typed ahead, or piped in, are then checked against a directory
+   * rather than against an empty one.
+   */
+  void awaitFirstList(Duration timeout) throws InterruptedException {
+    firstList.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Marks the end as ours: the failed read that follows is not reported. */
   void stop() {
     stopping = true;
@@ -67,6 +80,8 @@ final class Seed004ClientReader {
       if (!stopping) {
         console.print("the connection to the server broke: " + e.getMessage());
       }
+    } finally {
+      firstList.countDown();
     }
   }
 
@@ -102,6 +117,7 @@ final class Seed004ClientReader {
       directory = Map.copyOf(checked);
       console.print("users: " + String.join(", ", checked.keySet()));
     }
+    firstList.countDown();
   }
 
   /**

@@ -44,6 +44,18 @@ class InsecureLegacySeed004IT {
   }
 
   @Test
+  void linesTypedAheadWaitForTheFirstUserList() throws Exception {
+    ScriptedConsole bob = lab.joined("bob", "users: bob");
+    ScriptedConsole alice = new ScriptedConsole("alice");
+    // As when a script pipes its input: everything is there before the server has said a word.
+    alice.type("alice");
+    alice.type("bob:typed ahead");
+    lab.startClient(alice, lab.port());
+
+    assertThat(bob.nextLineStartingWith("[alice]")).isEqualTo("[alice] typed ahead");
+  }
+
+  @Test
   void badLinesAreAnsweredWithOneErrorLineAndTheClientGoesOn() throws Exception {
     ScriptedConsole alice = lab.joined("alice", "users: alice");
 
