@@ -24,6 +24,13 @@ public final class GuideRunner {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
+  /**
+   * How long a background block runs on before it is stopped, as a person presses Ctrl-C a moment
+   * after the last step. A capture needs that moment: libpcap hands dumpcap its packets in blocks,
+   * at the latest 250 ms after they arrived, and a tshark stopped sooner loses the last ones.
+   */
+  private static final Duration BEFORE_STOP = Duration.ofMillis(500);
+
   private final Path labHome;
   private final PrintWriter progress;
 
@@ -195,6 +202,7 @@ public final class GuideRunner {
 
   /** Stops a background block and checks what it printed in the meantime. */
   private BlockResult stop(Background background) throws InterruptedException {
+    Thread.sleep(BEFORE_STOP);
     background.shell().stop(STOP_GRACE);
     return checkExpected(background.block(), background.shell(), background.start());
   }
