@@ -124,7 +124,9 @@ final class ShellProcess {
    */
   void stop(Duration grace) throws InterruptedException {
     process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
+    // The handle, not Process.destroy(): that one also closes the pipes, and what the command
+    // prints while it stops (tshark's "N packets captured") would be lost.
+    process.toHandle().destroy();
     if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();

@@ -118,6 +118,19 @@ class GuideRunnerTest {
   }
 
   @Test
+  void whatABackgroundBlockPrintsWhileItStopsIsKept() throws Exception {
+    ChapterReport report =
+        run(
+            """
+            ```bash runnable background ready="up" expect="3 packets captured"
+            trap 'echo "3 packets captured"; exit 0' TERM; echo up; while :; do sleep 0.1; done
+            ```
+            """);
+
+    assertThat(report.failures()).isEmpty();
+  }
+
+  @Test
   void failuresSayWhereAndWhyAndStopTheChapter() throws Exception {
     ChapterReport report =
         run(
