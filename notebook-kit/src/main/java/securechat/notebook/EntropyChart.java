@@ -98,29 +98,16 @@ final class EntropyChart {
     Graphics2D g = canvas.graphics();
     g.setColor(Palette.BLUE);
     g.fill(new Rectangle2D.Double(centre - width / 2, y, width, plot.bottom() - y));
-    // The value inside the bar's top (above it when too short), clear of the maximum's label.
+    // The value inside the bar's top, or above the bar when it is too short to hold it.
     boolean inside = plot.bottom() - y > 26;
+    String value = String.format(Locale.ROOT, "%.2f", bits);
+    Color ink = inside ? Palette.BACKGROUND : Palette.INK;
+    canvas.text(value, Canvas.bold(13), ink, centre, inside ? y + 18 : y - 6, Canvas.Align.CENTRE);
+    String shown = canvas.fit(label, Canvas.bold(13), (int) (plot.width() / (double) count) - 8);
     canvas.text(
-        String.format(Locale.ROOT, "%.2f", bits),
-        Canvas.bold(13),
-        inside ? Palette.BACKGROUND : Palette.INK,
-        centre,
-        inside ? y + 18 : y - 6,
-        Canvas.Align.CENTRE);
-    int slot = (int) (plot.width() / (double) count) - 8;
+        shown, Canvas.bold(13), Palette.INK, centre, plot.bottom() + 20, Canvas.Align.CENTRE);
+    String size = String.format(Locale.ROOT, "%,d bytes", bytes.length);
     canvas.text(
-        canvas.fit(label, Canvas.bold(13), slot),
-        Canvas.bold(13),
-        Palette.INK,
-        centre,
-        plot.bottom() + 20,
-        Canvas.Align.CENTRE);
-    canvas.text(
-        String.format(Locale.ROOT, "%,d bytes", bytes.length),
-        Canvas.sans(12),
-        Palette.MUTED,
-        centre,
-        plot.bottom() + 37,
-        Canvas.Align.CENTRE);
+        size, Canvas.sans(12), Palette.MUTED, centre, plot.bottom() + 37, Canvas.Align.CENTRE);
   }
 }

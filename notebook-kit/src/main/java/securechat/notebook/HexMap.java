@@ -186,6 +186,7 @@ final class HexMap {
         Canvas.Align.CENTRE);
   }
 
+  /** Under the grid: where the secret was found, and which bytes the grid leaves out. */
   private static void drawFooter(
       Canvas canvas,
       int y,
@@ -194,40 +195,36 @@ final class HexMap {
       List<Integer> found,
       int firstRow,
       int rows) {
-    String where =
-        found.isEmpty()
-            ? String.format(Locale.ROOT, "%s not found in %,d bytes", shown(secret), length)
-            : String.format(
-                Locale.ROOT,
-                "%s found %s, at offset%s %s",
-                shown(secret),
-                found.size() == 1 ? "once" : found.size() + " times",
-                found.size() == 1 ? "" : "s",
-                offsets(found));
-    canvas.text(
-        where,
-        Canvas.bold(14),
-        found.isEmpty() ? Palette.INK : Palette.VERMILLION,
-        OFFSET_X,
-        y,
-        Canvas.Align.LEFT);
+    Color colour = found.isEmpty() ? Palette.INK : Palette.VERMILLION;
+    String where = whereFound(secret, found, length);
+    canvas.text(where, Canvas.bold(14), colour, OFFSET_X, y, Canvas.Align.LEFT);
     int from = firstRow * BYTES_PER_ROW;
     int to = Math.min(length, (firstRow + rows) * BYTES_PER_ROW);
     if (to - from < length) {
-      canvas.text(
+      String cut =
           String.format(
               Locale.ROOT,
               "showing bytes %06x-%06x of %,d: %,d bytes not shown",
               from,
               Math.max(from, to - 1),
               length,
-              length - (to - from)),
-          Canvas.sans(13),
-          Palette.MUTED,
-          OFFSET_X,
-          y + 22,
-          Canvas.Align.LEFT);
+              length - (to - from));
+      canvas.text(cut, Canvas.sans(13), Palette.MUTED, OFFSET_X, y + 22, Canvas.Align.LEFT);
     }
+  }
+
+  /** The line under the grid: where the secret was found, or that it was not. */
+  static String whereFound(byte[] secret, List<Integer> found, int length) {
+    if (found.isEmpty()) {
+      return String.format(Locale.ROOT, "%s not found in %,d bytes", shown(secret), length);
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s found %s, at offset%s %s",
+        shown(secret),
+        found.size() == 1 ? "once" : found.size() + " times",
+        found.size() == 1 ? "" : "s",
+        offsets(found));
   }
 
   /** The first few offsets, in hex like the grid's. */

@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +47,7 @@ public final class LabRun implements AutoCloseable {
   private final Victims victims;
   private final InetSocketAddress server;
   private final WireTap tap;
-  private final List<String> clients = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> clients = new ArrayList<>(); // in the order they connected
   private final Set<String> registered = new HashSet<>();
   private Wire finalWire; // set by close()
 
@@ -119,12 +118,14 @@ public final class LabRun implements AutoCloseable {
           ScriptedPeer.ScriptFailure {
     requireOpen();
     clients.add(name); // before connecting: this connection is the next one on the wire
-    ScriptedPeer peer = victims.connect(name, tap.clientPort(), clientOptions);
-    boolean firstTime;
-    synchronized (registered) {
-      firstTime = registered.add(name);
+    ScriptedPeer peer;
+    try {
+      peer = victims.connect(name, tap.clientPort(), clientOptions);
+    } catch (ConfigException e) {
+      clients.remove(clients.size() - 1); // refused before connecting: nothing on the wire
+      throw e;
     }
-    victims.logIn(peer, name, firstTime);
+    victims.logIn(peer, name, registered.add(name));
     return peer;
   }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import securechat.notebook.Canvas.Align;
 import securechat.sniffer.dissect.WireMessage;
 import securechat.sniffer.dissect.WireMessage.Flag;
 import securechat.sniffer.stream.Direction;
@@ -50,30 +51,17 @@ final class Timeline {
     drawLanes(canvas, shown.size());
     boolean severalStreams = shown.stream().map(WireMessage::stream).distinct().count() > 1;
     for (int i = 0; i < shown.size(); i++) {
-      drawMessage(
-          canvas,
-          FIRST_ARROW_Y + i * ROW_HEIGHT,
-          shown.get(i),
-          shown.get(0).time(),
-          severalStreams);
+      int y = FIRST_ARROW_Y + i * ROW_HEIGHT;
+      drawMessage(canvas, y, shown.get(i), shown.get(0).time(), severalStreams);
     }
-    int bottom = FIRST_ARROW_Y + Math.max(1, shown.size()) * ROW_HEIGHT;
+    double middle = (CLIENT_X + SERVER_X) / 2.0;
     if (messages.isEmpty()) {
       canvas.text(
-          "no messages",
-          Canvas.sans(14),
-          Palette.MUTED,
-          (CLIENT_X + SERVER_X) / 2.0,
-          FIRST_ARROW_Y + 4,
-          Canvas.Align.CENTRE);
+          "no messages", Canvas.sans(14), Palette.MUTED, middle, FIRST_ARROW_Y + 4, Align.CENTRE);
     } else if (messages.size() > shown.size()) {
-      canvas.text(
-          "… " + (messages.size() - shown.size()) + " more messages not shown",
-          Canvas.sans(13),
-          Palette.MUTED,
-          (CLIENT_X + SERVER_X) / 2.0,
-          bottom + 8,
-          Canvas.Align.CENTRE);
+      String more = "… " + (messages.size() - shown.size()) + " more messages not shown";
+      int below = FIRST_ARROW_Y + shown.size() * ROW_HEIGHT + 8;
+      canvas.text(more, Canvas.sans(13), Palette.MUTED, middle, below, Align.CENTRE);
     }
     return canvas.finish();
   }
@@ -117,8 +105,8 @@ final class Timeline {
     drawLane(canvas, CLIENT_X, "client", bottom);
     drawLane(canvas, SERVER_X, "server", bottom);
     int headingY = FIRST_ARROW_Y - 16;
-    canvas.text("time", Canvas.bold(12), Palette.MUTED, TIME_RIGHT_X, headingY, Canvas.Align.RIGHT);
-    canvas.text("size", Canvas.bold(12), Palette.MUTED, SIZE_LEFT_X, headingY, Canvas.Align.LEFT);
+    canvas.text("time", Canvas.bold(12), Palette.MUTED, TIME_RIGHT_X, headingY, Align.RIGHT);
+    canvas.text("size", Canvas.bold(12), Palette.MUTED, SIZE_LEFT_X, headingY, Align.LEFT);
   }
 
   private static void drawLane(Canvas canvas, int x, String name, int bottom) {
@@ -130,20 +118,15 @@ final class Timeline {
     g.setColor(Palette.INK);
     g.setStroke(new BasicStroke(1.2f));
     g.drawRoundRect(x - 50, top, 100, LANE_BOX_HEIGHT, 8, 8);
-    canvas.text(name, Canvas.bold(14), Palette.INK, x, top + 18, Canvas.Align.CENTRE);
+    canvas.text(name, Canvas.bold(14), Palette.INK, x, top + 18, Align.CENTRE);
   }
 
   private static void drawMessage(
       Canvas canvas, int y, WireMessage message, Instant start, boolean severalStreams) {
     boolean up = message.direction() == Direction.CLIENT_TO_SERVER;
     Color colour = up ? Palette.BLUE : Palette.ORANGE;
-    drawArrow(
-        canvas,
-        up ? CLIENT_X : SERVER_X,
-        up ? SERVER_X : CLIENT_X,
-        y,
-        colour,
-        message.has(Flag.OPAQUE));
+    int from = up ? CLIENT_X : SERVER_X;
+    drawArrow(canvas, from, up ? SERVER_X : CLIENT_X, y, colour, message.has(Flag.OPAQUE));
     boolean secret =
         message.has(Flag.PASSWORD) || message.has(Flag.MESSAGE) || message.has(Flag.FILE);
     Font font = secret ? Canvas.bold(13) : Canvas.sans(13);
@@ -154,22 +137,12 @@ final class Timeline {
         secret ? Palette.VERMILLION : Palette.INK,
         (CLIENT_X + SERVER_X) / 2.0,
         y - 6,
-        Canvas.Align.CENTRE);
+        Align.CENTRE);
     double millis = Duration.between(start, message.time()).toNanos() / 1e6;
-    canvas.text(
-        String.format(Locale.ROOT, "+%.1f ms", millis),
-        Canvas.mono(12),
-        Palette.MUTED,
-        TIME_RIGHT_X,
-        y + 4,
-        Canvas.Align.RIGHT);
-    canvas.text(
-        String.format(Locale.ROOT, "%,d B", message.length()),
-        Canvas.mono(12),
-        Palette.MUTED,
-        SIZE_LEFT_X,
-        y + 4,
-        Canvas.Align.LEFT);
+    String time = String.format(Locale.ROOT, "+%.1f ms", millis);
+    canvas.text(time, Canvas.mono(12), Palette.MUTED, TIME_RIGHT_X, y + 4, Align.RIGHT);
+    String size = String.format(Locale.ROOT, "%,d B", message.length());
+    canvas.text(size, Canvas.mono(12), Palette.MUTED, SIZE_LEFT_X, y + 4, Align.LEFT);
   }
 
   private static void drawArrow(

@@ -78,6 +78,25 @@ public final class Wire {
     return new Wire(analysis, clients, live, how, pcap);
   }
 
+  /**
+   * The same wire dissected as {@code sniffedStage} ({@code plain}, {@code tls}, {@code ecdhe} or
+   * {@code raw}) instead of the stage the sniffer recognised, as {@code lab sniff --stage} does:
+   * the e2e stage over its plain transport, say, is chat lines the sniffer does not recognise.
+   *
+   * @throws IllegalArgumentException if the sniffer has no dissector of that name
+   */
+  public Wire readAs(String sniffedStage) {
+    Objects.requireNonNull(sniffedStage, "sniffedStage");
+    Analysis again =
+        Analysis.of(
+            analysis.counts(),
+            analysis.streams(),
+            Optional.of(sniffedStage),
+            Optional.empty(),
+            Optional.empty());
+    return new Wire(again, clients, live, how, pcap);
+  }
+
   /** How this wire was seen: captured live by libpcap, or recorded by a relay, and why. */
   public String how() {
     return how;

@@ -71,24 +71,12 @@ final class WireTap {
     String whyRelay = "this run asked for the relay";
     if (mode == CaptureMode.LIVE_OR_RELAY) {
       try {
-        LiveCaptureOptions options =
-            new LiveCaptureOptions(
-                    interfaceName, BpfFilters.forPorts(server.getPort()), Optional.empty())
-                .writingTo(pcapFile);
-        LiveCapture capture = LiveCapture.start(options, segments::add);
-        String how =
-            "wire: captured live on " + interfaceName + " with libpcap (" + whoMayCapture() + ")";
-        return new WireTap(
-            segments,
-            Optional.of(capture),
-            Optional.empty(),
-            server.getPort(),
-            Optional.of(pcapFile),
-            how);
+        return startLive(server, interfaceName, pcapFile, segments);
       } catch (CaptureException e) {
-        whyRelay = e.getMessage();
+        whyRelay = e.getMessage(); // libpcap's reason, with what to do about it
       }
     }
+    // A relayed connection that fails also fails its client, which says why: nothing to add here.
     Relay relay = Relay.start(server, 0, new SegmentRecording(segments::add), problem -> {});
     String how =
         "wire: recorded by a relay on 127.0.0.1:"
@@ -97,6 +85,24 @@ final class WireTap {
             + whyRelay;
     return new WireTap(
         segments, Optional.empty(), Optional.of(relay), relay.port(), Optional.empty(), how);
+  }
+
+  private static WireTap startLive(
+      InetSocketAddress server, String interfaceName, Path pcapFile, List<TcpSegment> segments)
+      throws CaptureException {
+    String filter = BpfFilters.forPorts(server.getPort());
+    LiveCaptureOptions options =
+        new LiveCaptureOptions(interfaceName, filter, Optional.empty()).writingTo(pcapFile);
+    LiveCapture capture = LiveCapture.start(options, segments::add);
+    String how =
+        "wire: captured live on " + interfaceName + " with libpcap (" + whoMayCapture() + ")";
+    return new WireTap(
+        segments,
+        Optional.of(capture),
+        Optional.empty(),
+        server.getPort(),
+        Optional.of(pcapFile),
+        how);
   }
 
   /** One line: captured live or recorded by the relay, and why. */
@@ -119,7 +125,7 @@ final class WireTap {
    * packets over a little after they crossed); the relay records each read before passing it on.
    */
   List<TcpSegment> segments() throws InterruptedException {
-    if (live.isPresent()) {
+    if (live.isPresent() && live.get().isRunning()) {
       settle(live.get());
     }
     synchronized (segments) {

@@ -98,6 +98,17 @@ class WireTest {
   }
 
   @Test
+  void readAsDissectsWithTheStageNamedAsLabSniffStageDoes() {
+    Wire wire = wire(false, Optional.empty());
+
+    assertThat(wire.readAs("raw").messages()).extracting(WireMessage::kind).containsOnly("bytes");
+    assertThat(wire.readAs("raw").contains("4711")).isTrue();
+    assertThatThrownBy(() -> wire.readAs("e2e"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown stage 'e2e'; the sniffer reads plain, tls, ecdhe or raw");
+  }
+
+  @Test
   void reportStartsWithHowTheWireWasSeen() {
     assertThat(wire(false, Optional.empty()).report()).startsWith(HOW).contains("summary");
   }
