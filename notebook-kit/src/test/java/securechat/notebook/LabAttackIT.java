@@ -21,6 +21,15 @@ class LabAttackIT {
   }
 
   @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aQuietRunKeepsTheNarrationAndTheVerdicts() throws Exception {
+    LabAttack.Run run = LabAttack.quiet("replay", "--stage", "plain");
+
+    assertThat(run.verdicts()).hasSize(1);
+    assertThat(run.printed()).contains("about to:").contains("verdict: SUCCEEDED  replay on plain");
+  }
+
+  @Test
   void anAttackThatCannotRunIsAFailedCheck() {
     assertThatThrownBy(() -> LabAttack.run("replay", "--stage", "nonsense"))
         .isInstanceOf(CheckFailed.class)
