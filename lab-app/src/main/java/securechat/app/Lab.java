@@ -29,6 +29,7 @@ import securechat.tls.pki.CertsCommand;
  * ./lab sniff --stage plain --secret TEXT    what an eavesdropper sees (capture needs root)
  * ./lab demo                                 the demonstration
  * ./lab attack mitm --stage tls              the attack lab (mitm, tamper, replay, crack, ...)
+ * ./lab notebooks open                       the Jupyter notebooks (install, open, run, strip)
  * </pre>
  */
 @Command(
@@ -64,6 +65,7 @@ public final class Lab {
     root.addSubcommand("sniff", new SniffCommand());
     root.addSubcommand("demo", new DemoCommand(stdin));
     root.addSubcommand("attack", new AttackCommand(Stages.all()).commandLine());
+    root.addSubcommand("notebooks", new securechat.app.notebooks.NotebooksCommand().commandLine());
     hideCompletionCommand(root);
     giveEveryCommandTheVersion(root);
     return CliErrorHandler.configure(root);
