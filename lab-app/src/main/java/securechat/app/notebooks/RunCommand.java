@@ -108,8 +108,7 @@ final class RunCommand implements Callable<Integer> {
             () ->
                 new ConfigException(
                     "jupyter-nbconvert is not installed; Debian/Ubuntu: sudo apt-get install"
-                        + " jupyter-nbconvert python3-nbclient, macOS: brew install jupyterlab,"
-                        + " elsewhere: pipx install nbconvert"));
+                        + " jupyter-nbconvert python3-nbclient, elsewhere: pipx install nbconvert"));
   }
 
   private static void print(RunResult result, int width, PrintWriter out) {
