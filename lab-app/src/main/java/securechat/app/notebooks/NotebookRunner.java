@@ -25,15 +25,15 @@ import java.util.stream.Stream;
  * just made. {@link #close} deletes the folder.
  *
  * <p>Two limits keep a run from hanging: each cell gets {@code cellTimeout}, and the kernel gets
- * {@link #KERNEL_START_LIMIT} to answer its first request. rapaio-jupyter-kernel 3.0.1 sometimes
- * never answers: when a request arrives while it is still starting, the thread that reads requests
- * dies ({@code Channels.connect} binds the shell socket before it sets its handlers). A busy
- * machine makes that more likely, so a kernel that did not start is started again, up to {@link
- * #MAX_ATTEMPTS} times; every other failure counts at once.
+ * {@link #KERNEL_START_LIMIT} to answer Jupyter's first request. rapaio-jupyter-kernel 3.0.1
+ * sometimes never answers: it starts, binds its sockets, and its shell loop never sees a request
+ * (measured: a third of the starts on a busy two-core machine, fewer on an idle one; a new start
+ * usually works). So a kernel that did not answer is started again, up to {@link #MAX_ATTEMPTS}
+ * times; every other failure counts at once. A healthy kernel answers in one to five seconds.
  */
 final class NotebookRunner implements Closeable {
-  static final Duration KERNEL_START_LIMIT = Duration.ofSeconds(30);
-  static final int MAX_ATTEMPTS = 3;
+  static final Duration KERNEL_START_LIMIT = Duration.ofSeconds(15);
+  static final int MAX_ATTEMPTS = 5;
 
   private final Path nbconvert;
   private final Path privateFolder;
