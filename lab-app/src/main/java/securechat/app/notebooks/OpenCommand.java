@@ -52,11 +52,7 @@ final class OpenCommand implements Callable<Integer> {
   public Integer call() throws ConfigException, IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     LabNotebooks lab = notebooks.lab();
-    if (!Files.isDirectory(lab.folder())) {
-      throw new ConfigException("there is no notebooks folder: " + lab.folder());
-    }
-    Optional<Path> file =
-        notebook == null ? Optional.empty() : Optional.of(lab.resolve(List.of(notebook)).get(0));
+    Optional<Path> file = notebookToOpen(lab);
     Jupyter jupyter = notebooks.jupyter();
     Path kernels = jupyter.userKernelsFolder();
     if (!InstallCommand.installInto(kernels, lab.kernelJar(), jupyter.isWindows()).isEmpty()) {
@@ -66,13 +62,30 @@ final class OpenCommand implements Callable<Integer> {
     List<String> command = new ArrayList<>(List.of(frontEnd.toString()));
     if (!Consoles.stdinAndStdoutAreTerminal() || jupyter.env().containsKey("CI")) {
       command.add("--no-browser");
-      out.println("no terminal: Jupyter will not start a browser; open the address it prints");
+      out.println("no browser (no terminal, or CI): open the address Jupyter prints");
     }
     file.ifPresent(path -> command.add(lab.folder().relativize(path).toString()));
     out.println(
         "starting " + frontEnd.getFileName() + " in " + lab.folder() + " (Ctrl-C stops it)");
     out.flush();
     return runInThisTerminal(command, lab.folder(), jupyter);
+  }
+
+  /** The notebook named on the command line, which must be in the notebooks folder. */
+  private Optional<Path> notebookToOpen(LabNotebooks lab) throws ConfigException, IOException {
+    if (!Files.isDirectory(lab.folder())) {
+      throw new ConfigException("there is no notebooks folder: " + lab.folder());
+    }
+    if (notebook == null) {
+      return Optional.empty();
+    }
+    Path file = lab.resolve(List.of(notebook)).get(0);
+    if (!file.startsWith(lab.folder())) {
+      throw new ConfigException(
+          "Jupyter opens the notebooks of " + lab.folder() + ", not " + file,
+          "copy the notebook into that folder, or start Jupyter yourself where it is");
+    }
+    return Optional.of(file);
   }
 
   private static Path findFrontEnd(Jupyter jupyter) throws ConfigException {

@@ -96,7 +96,7 @@ record RunFailure(Kind kind, String cellFirstLine, String message) {
     String last =
         lines.stream()
             .map(String::strip)
-            .filter(line -> !line.isEmpty())
+            .filter(line -> !line.isEmpty() && !KERNEL_LOG.matcher(line).matches())
             .reduce((first, second) -> second)
             .orElse("");
     Matcher python = PYTHON_EXCEPTION.matcher(last);

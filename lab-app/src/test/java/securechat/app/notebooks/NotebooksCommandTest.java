@@ -141,4 +141,16 @@ class NotebooksCommandTest {
         .contains("sudo apt-get install jupyter-notebook", "brew install jupyterlab", "WSL");
     assertThat(dir.resolve("jupyter-data/kernels/securechat-lab/kernel.json")).isRegularFile();
   }
+
+  @Test
+  void openRefusesANotebookOutsideTheNotebooksFolder() throws Exception {
+    Path elsewhere = Files.writeString(dir.resolve("elsewhere.ipynb"), "{}");
+    NotebooksCli cli = cli();
+
+    assertThat(cli.run("open", elsewhere.toString())).isEqualTo(1);
+
+    assertThat(cli.err.toString())
+        .startsWith("error: Jupyter opens the notebooks of " + labHome.resolve("notebooks"))
+        .contains("hint: copy the notebook into that folder");
+  }
 }
