@@ -98,6 +98,7 @@ class NotebooksIT {
     Path failing = NotebooksCli.resource("notebooks/failing.ipynb");
     Path hanging = NotebooksCli.resource("notebooks/hanging.ipynb");
 
+    // 15 s: small enough to wait for, large enough for a busy machine's first compiled cell.
     int status =
         lab(
             "notebooks",
