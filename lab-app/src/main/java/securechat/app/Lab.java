@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import securechat.app.guide.GuideCommand;
+import securechat.app.notebooks.NotebooksCommand;
 import securechat.attacks.AttackCommand;
 import securechat.core.cli.CliErrorHandler;
 import securechat.core.cli.ClientCommand;
@@ -31,6 +33,7 @@ import securechat.tls.pki.CertsCommand;
  * ./lab demo                                 the demonstration
  * ./lab attack mitm --stage tls              the attack lab (mitm, tamper, replay, crack, ...)
  * ./lab guide                                the lab guide as HTML pages (lab-data/guide/)
+ * ./lab notebooks open                       the Jupyter notebooks (install, open, run, strip)
  * </pre>
  */
 @Command(
@@ -66,7 +69,8 @@ public final class Lab {
     root.addSubcommand("sniff", new SniffCommand());
     root.addSubcommand("demo", new DemoCommand(stdin));
     root.addSubcommand("attack", new AttackCommand(Stages.all()).commandLine());
-    root.addSubcommand("guide", new securechat.app.guide.GuideCommand());
+    root.addSubcommand("guide", new GuideCommand());
+    root.addSubcommand("notebooks", new NotebooksCommand().commandLine());
     hideCompletionCommand(root);
     giveEveryCommandTheVersion(root);
     return CliErrorHandler.configure(root);
