@@ -254,8 +254,9 @@ public final class GuideRunner {
 
   /**
    * What every block runs with: no rebuild (the test runs inside a build), no colours, a fixed
-   * width. As root on a machine without sudo (a CI container), a {@code sudo} that simply runs the
-   * command stands in for it, which is what sudo does for root.
+   * width, Jupyter's user folder inside the chapter's folder. As root on a machine without sudo (a
+   * CI container), a {@code sudo} that simply runs the command stands in for it, which is what sudo
+   * does for root.
    */
   private static Map<String, String> environment(Path workDir) throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
@@ -263,6 +264,8 @@ public final class GuideRunner {
     env.put("NO_COLOR", "1");
     env.put("TERM", "dumb");
     env.put("COLUMNS", "100");
+    // lab notebooks install writes a kernel spec for the user: here, into the chapter's folder.
+    env.put("JUPYTER_DATA_DIR", workDir.resolve(".jupyter").toString());
     if (isRoot() && !onPath("sudo")) {
       Path bin = Files.createDirectories(workDir.resolve(".guide-bin"));
       Path sudo = bin.resolve("sudo");
