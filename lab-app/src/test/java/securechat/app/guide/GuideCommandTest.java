@@ -87,7 +87,7 @@ class GuideCommandTest {
     Files.writeString(
         guide.resolve("01-works.md"), "# One\n```bash runnable expect=hello\necho hello\n```\n");
     Files.writeString(
-        guide.resolve("02-broken.md"), "# Two\n```bash runnable\n./lab no-such-command\n```\n");
+        guide.resolve("02-broken.md"), "# Two\n```bash runnable\nls no-such-file\n```\n");
 
     assertThat(run("guide", "--check", "--source", guide.toString(), "01-works.md")).isZero();
     assertThat(out.toString())
@@ -101,6 +101,7 @@ class GuideCommandTest {
         .contains("FAILED")
         .contains("02-broken.md:2")
         .contains("exit status 2, expected 0")
+        .contains("no-such-file")
         .contains("its folder is kept: ")
         .endsWith("lab guide: some commands failed\n");
   }
