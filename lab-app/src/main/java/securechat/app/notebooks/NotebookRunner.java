@@ -26,14 +26,19 @@ import java.util.stream.Stream;
  *
  * <p>Two limits keep a run from hanging: each cell gets {@code cellTimeout}, and the kernel gets
  * {@link #KERNEL_START_LIMIT} to answer Jupyter's first request. rapaio-jupyter-kernel 3.0.1
- * sometimes never answers: it starts, binds its sockets, and its shell loop never sees a request
- * (measured: a third of the starts on a busy two-core machine, fewer on an idle one; a new start
- * usually works). So a kernel that did not answer is started again, up to {@link #MAX_ATTEMPTS}
- * times; every other failure counts at once. A healthy kernel answers in one to five seconds.
+ * sometimes never answers, and why is visible in its classes: it binds its five sockets in the
+ * order of a {@code Set.of(...)}, which differs from run to run, the shell socket's loop thread
+ * starts polling as soon as that socket is bound, and the table of message handlers is filled only
+ * after all five are bound. When the shell socket comes late, Jupyter's queued kernel_info_request
+ * arrives before the table exists, and the shell loop thread dies on it (seen in a thread dump of a
+ * hung kernel: one loop thread fewer than in a healthy one). Measured: 3 of 30 starts on an idle
+ * machine, about a third on a busy one. Nothing outside the kernel can order its sockets, so a
+ * kernel that did not answer is started again, up to {@link #MAX_ATTEMPTS} times; every other
+ * failure counts at once. A healthy kernel answers in one to five seconds.
  */
 final class NotebookRunner implements Closeable {
   static final Duration KERNEL_START_LIMIT = Duration.ofSeconds(15);
-  static final int MAX_ATTEMPTS = 5;
+  static final int MAX_ATTEMPTS = 10;
 
   private final Path nbconvert;
   private final Path privateFolder;
