@@ -70,7 +70,10 @@ final class EcdheHandshake {
       } else if (requireIdentity) {
         throw new HandshakeException(
             "the server did not sign the handshake (it runs --insecure-no-auth, or someone in the"
-                + " middle removed its identity); refusing an unauthenticated exchange");
+                + " middle removed its identity); refusing an unauthenticated exchange",
+            "run the server without --insecure-no-auth; only the man-in-the-middle lab's victim"
+                + " connects with --insecure-no-auth",
+            null);
       }
       serverHello = untrustedHello;
       byte[] secret = sharedSecret(ephemeral.getPrivate(), untrustedHello.ephemeral());

@@ -149,8 +149,8 @@ public final class LabTrustManager extends X509ExtendedTrustManager {
             + "', not by the trusted CA '"
             + authority.getSubjectX500Principal().getName()
             + "'",
-        "is it a server of this lab? its CA file is lab-data/pki/ca.pem (use --ca FILE for"
-            + " another); a man in the middle presents exactly such a certificate",
+        "is it a server of this lab? its CA file is pki/ca.pem in the server's data folder (use"
+            + " --ca FILE to trust it); a man in the middle presents exactly such a certificate",
         failure);
   }
 
