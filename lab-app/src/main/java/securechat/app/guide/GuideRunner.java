@@ -121,6 +121,8 @@ public final class GuideRunner {
         }
       }
     }
+    // The link to ./lab goes: a folder kept for a look at its lab-data/ should not run the lab.
+    Files.deleteIfExists(workDir.resolve("lab"));
     return new ChapterReport(
         chapter.getFileName().toString(),
         List.copyOf(results),
