@@ -2,6 +2,7 @@ package securechat.attacks;
 
 import java.io.PrintWriter;
 import java.util.Objects;
+import securechat.core.cli.ProgressBar;
 import securechat.core.terminal.TerminalText;
 
 /**

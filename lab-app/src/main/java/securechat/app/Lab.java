@@ -16,6 +16,7 @@ import securechat.core.cli.CliErrorHandler;
 import securechat.core.cli.ClientCommand;
 import securechat.core.cli.ServerCommand;
 import securechat.core.cli.UserCommand;
+import securechat.grader.cli.AssignmentCommand;
 import securechat.notebook.Stages;
 import securechat.sniffer.SniffCommand;
 import securechat.tls.pki.CertsCommand;
@@ -34,6 +35,7 @@ import securechat.tls.pki.CertsCommand;
  * ./lab attack mitm --stage tls              the attack lab (mitm, tamper, replay, crack, ...)
  * ./lab guide                                the lab guide as HTML pages (lab-data/guide/)
  * ./lab notebooks open                       the Jupyter notebooks (install, open, run, strip)
+ * ./lab assignment list                      graded assignments (release, grade, grade-all)
  * </pre>
  */
 @Command(
@@ -71,6 +73,7 @@ public final class Lab {
     root.addSubcommand("attack", new AttackCommand(Stages.all()).commandLine());
     root.addSubcommand("guide", new GuideCommand());
     root.addSubcommand("notebooks", new NotebooksCommand().commandLine());
+    root.addSubcommand("assignment", new AssignmentCommand(LabHome::find).commandLine());
     hideCompletionCommand(root);
     giveEveryCommandTheVersion(root);
     return CliErrorHandler.configure(root);

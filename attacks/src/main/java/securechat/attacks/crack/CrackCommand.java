@@ -17,10 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import securechat.attacks.AttackOptions;
 import securechat.attacks.Narrator;
-import securechat.attacks.ProgressBar;
 import securechat.attacks.Verdict;
 import securechat.core.cli.ConfigException;
 import securechat.core.cli.DurationConverter;
+import securechat.core.cli.ProgressBar;
 
 /**
  * {@code lab attack crack}: a dictionary attack on stolen password hashes, unsalted SHA-256 (the

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import securechat.attacks.Outcome;
-import securechat.attacks.ProgressBar;
 import securechat.attacks.Verdict;
+import securechat.core.cli.ProgressBar;
 import securechat.core.terminal.TerminalText;
 
 /**

@@ -16,10 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import securechat.attacks.AttackOptions;
 import securechat.attacks.Narrator;
-import securechat.attacks.ProgressBar;
 import securechat.attacks.Verdict;
 import securechat.core.cli.ConfigException;
 import securechat.core.cli.DurationConverter;
+import securechat.core.cli.ProgressBar;
 
 /**
  * {@code lab attack des}: a reduced DES key search. A random key encrypts "hello bob" with DES-ECB

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import securechat.attacks.Outcome;
-import securechat.attacks.ProgressBar;
 import securechat.attacks.Verdict;
+import securechat.core.cli.ProgressBar;
 
 /**
  * The verdict on a DES key search: SUCCEEDED when the key was found, REFUSED when the budget ran

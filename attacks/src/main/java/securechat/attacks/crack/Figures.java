@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.util.Locale;
-import securechat.attacks.ProgressBar;
+import securechat.core.cli.ProgressBar;
 
 /** How the searches write measured numbers: rounded as a measurement deserves, and for people. */
 final class Figures {

@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import securechat.attacks.Narrator;
 import securechat.attacks.Outcome;
-import securechat.attacks.ProgressBar;
 import securechat.attacks.Verdict;
 import securechat.attacks.wire.LineMitm;
 import securechat.attacks.wire.LineRewriter;
 import securechat.attacks.wire.Relay;
 import securechat.core.cli.ConfigException;
+import securechat.core.cli.ProgressBar;
 import securechat.core.cli.Stage;
 import securechat.core.protocol.Username;
 

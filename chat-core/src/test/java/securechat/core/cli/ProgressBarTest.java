@@ -1,4 +1,4 @@
-package securechat.attacks;
+package securechat.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +50,7 @@ class ProgressBarTest {
 
   @Test
   void ratesAndDurationsReadLikeAPersonWouldSayThem() {
+    assertThat(ProgressBar.rate(0.36)).isEqualTo("0.4");
     assertThat(ProgressBar.rate(812)).isEqualTo("812");
     assertThat(ProgressBar.rate(14_200)).isEqualTo("14.2 k");
     assertThat(ProgressBar.rate(2_100_000)).isEqualTo("2.1 M");

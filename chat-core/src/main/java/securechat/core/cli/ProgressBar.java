@@ -1,11 +1,12 @@
-package securechat.attacks;
+package securechat.core.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A progress bar for the long attacks (cracking, key search), safe to advance from many threads:
+ * A progress bar for long commands (cracking, key search, grading a class), safe to advance from
+ * many threads:
  *
  * <pre>
  * [###########.........]  55%  9,227,465 of 16,777,216 keys  2.1 M keys/s  about 4 s left
@@ -94,13 +95,16 @@ public final class ProgressBar {
         left);
   }
 
-  /** A rate for people: {@code 812}, {@code 14.2 k}, {@code 2.1 M}. */
+  /** A rate for people: {@code 0.4}, {@code 812}, {@code 14.2 k}, {@code 2.1 M}. */
   public static String rate(double perSecond) {
     if (perSecond >= 1e6) {
       return String.format(Locale.ROOT, "%.1f M", perSecond / 1e6);
     }
     if (perSecond >= 1e4) {
       return String.format(Locale.ROOT, "%.1f k", perSecond / 1e3);
+    }
+    if (perSecond < 10) {
+      return String.format(Locale.ROOT, "%.1f", perSecond); // grading: a few submissions a second
     }
     return String.format(Locale.ROOT, "%.0f", perSecond);
   }

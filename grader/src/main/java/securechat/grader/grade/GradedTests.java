@@ -1,0 +1,58 @@
+package securechat.grader.grade;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import securechat.core.cli.ConfigException;
+import securechat.grader.Assignment;
+import securechat.grader.markers.AssignmentSources;
+import securechat.grader.release.LabClasspath;
+import securechat.grader.release.LabModule;
+
+/**
+ * An assignment's tests, compiled once against the lab's real classes (the solution): the graded
+ * tests with their names and points, and the class files the test JVM receives.
+ *
+ * @param tests public first, then hidden
+ * @param classes binary name → class file
+ */
+public record GradedTests(List<PlannedTest> tests, Map<String, byte[]> classes) {
+  public GradedTests {
+    tests = List.copyOf(tests);
+    classes = Map.copyOf(classes);
+  }
+
+  /** Compiles and discovers the tests of {@code assignment}. */
+  public static GradedTests compile(Assignment assignment, LabClasspath classpath)
+      throws ConfigException, IOException {
+    Path scratch = Workspace.createPrivate("tests-" + assignment.name() + "-");
+    try {
+      List<Path> against = new ArrayList<>(classpath.others());
+      for (LabModule module : classpath.closure(assignment.modules())) {
+        against.add(module.location());
+      }
+      List<Javac.Problem> problems = Javac.compile(assignment.testFiles(), against, scratch);
+      if (!problems.isEmpty()) {
+        throw new ConfigException(
+            "the tests of "
+                + assignment.name()
+                + " do not compile against the lab: "
+                + problems.get(0).oneLine());
+      }
+      List<PlannedTest> plan = TestPlanner.plan(scratch, AssignmentSources.of(assignment));
+      return new GradedTests(plan, Workspace.classBytes(scratch));
+    } finally {
+      Workspace.deleteTree(scratch);
+    }
+  }
+
+  /** The points of all tests, or of the hidden ones only. */
+  public double points(boolean hiddenOnly) {
+    return tests.stream()
+        .filter(test -> !hiddenOnly || test.hidden())
+        .mapToDouble(PlannedTest::points)
+        .sum();
+  }
+}
