@@ -32,8 +32,8 @@ import securechat.grader.Hint;
 import securechat.grader.Points;
 
 /**
- * Bob's client opening what the server delivers: envelopes made by the lab's real sealing code
- * with real identity keys, the sender's keys taken from a directory entry the server signed.
+ * Bob's client opening what the server delivers: envelopes made by the lab's real sealing code with
+ * real identity keys, the sender's keys taken from a directory entry the server signed.
  */
 class EnvelopeReceiverTest {
   private static final Clock CLOCK =
@@ -191,8 +191,7 @@ class EnvelopeReceiverTest {
           + " accepted from that sender. Messages can be lost.")
   void countersMayGrowWithGapsButNeverGoBackPerSender() throws Exception {
     assertThat(receive(ALICE, BOB, sealed(alice, ALICE, BOB, 2, "two").encode())).endsWith("two");
-    assertThat(receive(ALICE, BOB, sealed(alice, ALICE, BOB, 5, "five").encode()))
-        .endsWith("five");
+    assertThat(receive(ALICE, BOB, sealed(alice, ALICE, BOB, 5, "five").encode())).endsWith("five");
 
     for (long old : new long[] {3, 5, 1}) {
       String envelope = sealed(alice, ALICE, BOB, old, "old " + old).encode();
