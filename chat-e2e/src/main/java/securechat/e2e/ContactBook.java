@@ -121,9 +121,14 @@ public final class ContactBook {
 
   /**
    * Records {@code counter} as received from {@code sender}, refusing any counter not above the
-   * last one: a replayed or an old envelope.
+   * last one: a replayed or an old envelope. Counters may skip (a lost message), never go back. The
+   * record is saved at once, so that a replay is refused after a restart too; call this only for an
+   * envelope that passed every other check.
+   *
+   * @throws EnvelopeException REPLAYED, with a sentence naming the counter and the last one
    */
   public void acceptCounter(Username sender, long counter) throws EnvelopeException {
+    // BEGIN SOLUTION
     lock.lock();
     try {
       Contact contact = contacts.getOrDefault(sender, UNKNOWN);
@@ -142,6 +147,7 @@ public final class ContactBook {
     } finally {
       lock.unlock();
     }
+    // END SOLUTION
   }
 
   private Contact read(Username name) {

@@ -77,12 +77,21 @@ public record Envelope(
   }
 
   /**
-   * Checks the signature against the sender's directory keys, then opens the payload.
+   * Checks the signature against the sender's directory keys, then opens the payload (protocol,
+   * "e2e envelopes"). The signature covers the signing input of the header (the same bytes that are
+   * HPKE's associated data), ENC and the ciphertext, built as {@link #seal} builds them. It is
+   * checked first, and only against {@code senderDirectoryKeys}: HPKE base mode proves nothing
+   * about who sealed, since anyone can seal to a public key.
    *
-   * @throws EnvelopeException BAD_SIGNATURE, TAMPERED or MALFORMED, with a sentence
+   * @param recipientKeys our own identity, whose X25519 key the payload was sealed to
+   * @param senderDirectoryKeys the sender's keys from the server-signed directory
+   * @throws EnvelopeException BAD_SIGNATURE if the signature does not verify ({@link
+   *     Ed25519#verify}); TAMPERED if the ciphertext does not open ({@link IdentityKeys#open}, with
+   *     {@link #INFO}); MALFORMED if what opens is no {@link Payload}; each with a sentence
    */
   public Payload open(IdentityKeys recipientKeys, PublicIdentity senderDirectoryKeys)
       throws EnvelopeException {
+    // BEGIN SOLUTION
     byte[] header = header(aead, sender, recipient, counter, time);
     try {
       Ed25519.verify(
@@ -99,6 +108,7 @@ public record Envelope(
     } catch (IllegalArgumentException e) {
       throw new EnvelopeException(MALFORMED, e.getMessage());
     }
+    // END SOLUTION
   }
 
   /** The HPKE associated data: the label and every header field, length-prefixed. */

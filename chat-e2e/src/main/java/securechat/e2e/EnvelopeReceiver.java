@@ -17,11 +17,30 @@ final class EnvelopeReceiver {
 
   /**
    * Opens {@code whisper}'s envelope and returns the protocol line the chat client shows: {@code
-   * WHISPER}, {@code MSG} or {@code FILE}, as if the server had sent the plaintext.
+   * WHISPER}, {@code MSG} or {@code FILE}, as if the server had sent the plaintext (see {@code
+   * shown}). The checks are the protocol's (docs/protocol.md, "e2e envelopes": the recipient's
+   * checks), in its order; the first that fails refuses the envelope:
+   *
+   * <ol>
+   *   <li>the form ({@link Envelope#parse});
+   *   <li>the envelope's RECIPIENT and the whisper's TO are {@code me}, else WRONG_RECIPIENT;
+   *   <li>the envelope's SENDER is the user the server delivered it from, else WRONG_SENDER;
+   *   <li>the signature against {@code senderKeys}, then the ciphertext ({@link Envelope#open});
+   *   <li>the opened text obeys the rules for text and files (see {@code checkContent});
+   *   <li>last, the counter ({@link ContactBook#acceptCounter} of {@code me.contacts()}).
+   * </ol>
+   *
+   * @param whisper the line as the server delivered it: {@code WHISPER FROM TO E2E1 ...}
+   * @param senderKeys the keys of {@code whisper.from()} from the server-signed directory, already
+   *     verified by the caller; never a key the message carries
+   * @param me who we are: name, identity keys, contacts, limits
+   * @param codec writes the returned line
+   * @throws EnvelopeException with the reason of the first check that fails, and a sentence
    */
   static String open(
       ServerMessage.Private whisper, PublicIdentity senderKeys, E2eUser me, MessageCodec codec)
       throws EnvelopeException {
+    // BEGIN SOLUTION
     Envelope envelope = Envelope.parse(whisper.text());
     if (!envelope.recipient().equals(me.name()) || !whisper.to().equals(me.name())) {
       throw new EnvelopeException(
@@ -40,6 +59,7 @@ final class EnvelopeReceiver {
     checkContent(payload, me.limits().maxFileBytes());
     me.contacts().acceptCounter(envelope.sender(), envelope.counter());
     return codec.encode(shown(whisper, payload));
+    // END SOLUTION
   }
 
   /** A signed sender is still a peer: its text gets the checks every chat line gets. */

@@ -1,0 +1,202 @@
+package securechat.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import securechat.core.protocol.ProtocolException;
+import securechat.core.protocol.Username;
+import securechat.core.storage.LabFiles;
+
+/**
+ * What one user's client remembers about each contact: the identity keys it accepted (on first
+ * sight, or after {@code /verify}), whether the safety number was compared, the next counter to
+ * send them and the last counter received from them. Kept in {@code
+ * DATA-DIR/e2e/users/NAME/contacts}, one line per contact, written after every change:
+ *
+ * <pre>
+ *   bob SIGNING-KEY ENCRYPTION-KEY verified|unverified NEXT-SENT LAST-SEEN
+ * </pre>
+ *
+ * <p><b>Protects:</b> against a server that swaps a contact's key later (the client sees the change
+ * and warns before sending anything), and against replays, also across restarts (the last counter
+ * seen is on disk). <b>Does not protect:</b> the first sight of a key (trust on first use), unless
+ * the two users compare safety numbers.
+ */
+public final class ContactBook {
+  /** What a directory entry means for a contact. */
+  public enum Sighting {
+    /** First sight of this contact: the key is accepted, not verified. */
+    NEW,
+    /** The key accepted before. */
+    SAME,
+    /** A key other than the one accepted: warn, send nothing until {@code /verify}. */
+    CHANGED
+  }
+
+  private record Contact(
+      Optional<PublicIdentity> keys, boolean verified, long nextSent, long lastSeen) {
+    Contact withKeys(PublicIdentity accepted, boolean isVerified) {
+      return new Contact(Optional.of(accepted), isVerified, nextSent, lastSeen);
+    }
+  }
+
+  private static final Contact UNKNOWN = new Contact(Optional.empty(), false, 1, 0);
+
+  private final Optional<Path> file;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<Username, Contact> contacts = new TreeMap<>();
+
+  private ContactBook(Optional<Path> file) {
+    this.file = file;
+  }
+
+  /** {@code owner}'s contacts in {@code dataDir}; empty the first time. */
+  public static ContactBook open(Path dataDir, Username owner) throws IOException {
+    Path file = dataDir.resolve("e2e").resolve("users").resolve(owner.value()).resolve("contacts");
+    ContactBook book = new ContactBook(Optional.of(file));
+    book.load();
+    return book;
+  }
+
+  /** A contact book kept in memory only (tests). */
+  public static ContactBook inMemory() {
+    return new ContactBook(Optional.empty());
+  }
+
+  /** Compares a verified directory entry with the key accepted for that contact. */
+  public Sighting observe(Username name, PublicIdentity directoryKeys) {
+    lock.lock();
+    try {
+      Contact contact = contacts.getOrDefault(name, UNKNOWN);
+      if (contact.keys().isEmpty()) {
+        update(name, contact.withKeys(directoryKeys, false));
+        return Sighting.NEW;
+      }
+      return contact.keys().get().equals(directoryKeys) ? Sighting.SAME : Sighting.CHANGED;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The key accepted for {@code name}, if any. */
+  public Optional<PublicIdentity> accepted(Username name) {
+    return read(name).keys();
+  }
+
+  /** True once the user compared safety numbers with {@code name} and said so. */
+  public boolean isVerified(Username name) {
+    return read(name).verified();
+  }
+
+  /** {@code /verify NAME}: accepts {@code keys} for {@code name}, marked as compared. */
+  public void verify(Username name, PublicIdentity keys) {
+    lock.lock();
+    try {
+      update(name, contacts.getOrDefault(name, UNKNOWN).withKeys(keys, true));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The counter for the next envelope to {@code recipient}: 1, 2, 3, ... never twice. */
+  public long nextCounter(Username recipient) {
+    lock.lock();
+    try {
+      Contact contact = contacts.getOrDefault(recipient, UNKNOWN);
+      update(
+          recipient,
+          new Contact(
+              contact.keys(), contact.verified(), contact.nextSent() + 1, contact.lastSeen()));
+      return contact.nextSent();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Records {@code counter} as received from {@code sender}, refusing any counter not above the
+   * last one: a replayed or an old envelope. Counters may skip (a lost message), never go back. The
+   * record is saved at once, so that a replay is refused after a restart too; call this only for an
+   * envelope that passed every other check.
+   *
+   * @throws EnvelopeException REPLAYED, with a sentence naming the counter and the last one
+   */
+  public void acceptCounter(Username sender, long counter) throws EnvelopeException {
+    throw new UnsupportedOperationException("not implemented yet");
+  }
+
+  private Contact read(Username name) {
+    lock.lock();
+    try {
+      return contacts.getOrDefault(name, UNKNOWN);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void update(Username name, Contact contact) {
+    contacts.put(name, contact);
+    try {
+      save();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the contacts file " + file.orElseThrow(), e);
+    }
+  }
+
+  private void save() throws IOException {
+    if (file.isEmpty()) {
+      return;
+    }
+    StringBuilder text = new StringBuilder();
+    contacts.forEach((name, contact) -> text.append(line(name, contact)).append('\n'));
+    LabFiles.writePrivate(file.get(), text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String line(Username name, Contact contact) {
+    String keys =
+        contact.keys().map(k -> k.signingKeyBase64() + " " + k.encryptionKeyBase64()).orElse("- -");
+    return String.join(
+        " ",
+        name.value(),
+        keys,
+        contact.verified() ? "verified" : "unverified",
+        Long.toString(contact.nextSent()),
+        Long.toString(contact.lastSeen()));
+  }
+
+  private void load() throws IOException {
+    if (!Files.exists(file.orElseThrow())) {
+      return;
+    }
+    int lineNumber = 0;
+    for (String line : Files.readAllLines(file.get(), StandardCharsets.UTF_8)) {
+      lineNumber++;
+      if (!line.isBlank()) {
+        parse(line, lineNumber);
+      }
+    }
+  }
+
+  private void parse(String line, int lineNumber) throws IOException {
+    String[] f = line.split(" ");
+    try {
+      if (f.length != 6) {
+        throw new IllegalArgumentException("it has " + f.length + " fields, not 6");
+      }
+      Optional<PublicIdentity> keys =
+          f[1].equals("-") ? Optional.empty() : Optional.of(PublicIdentity.parse(f[1], f[2]));
+      contacts.put(
+          Username.parse(f[0]),
+          new Contact(keys, f[3].equals("verified"), Long.parseLong(f[4]), Long.parseLong(f[5])));
+    } catch (ProtocolException | IllegalArgumentException e) {
+      throw new IOException(
+          file.orElseThrow() + " line " + lineNumber + " is not a contact: " + e.getMessage());
+    }
+  }
+}
