@@ -1,9 +1,11 @@
 package securechat.sniffer.stream;
 
+// BEGIN SOLUTION
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+// END SOLUTION
 import securechat.sniffer.capture.TcpSegment;
 
 /**
@@ -14,6 +16,26 @@ import securechat.sniffer.capture.TcpSegment;
  * <p>Offsets here are TCP offsets: bytes since the first data byte, gaps included, as 64-bit
  * numbers that do not wrap. A 32-bit sequence number is placed at the offset nearest to the next
  * expected one (RFC 9293 §3.4 compares sequence numbers modulo 2^32 the same way).
+ *
+ * <p>The rules, which {@link TcpReassembler} states for the whole connection:
+ *
+ * <ul>
+ *   <li>Offset 0 is the first data byte. RFC 9293 §3.4: a SYN takes one sequence number, its own
+ *       (the initial sequence number, ISN), so data starts at ISN + 1, and a SYN may carry data
+ *       there. If the capture missed the SYN, the first segment seen starts at offset 0.
+ *   <li>Bytes before the next offset to deliver were delivered already: they are dropped. Bytes at
+ *       an offset already held are dropped too: where segments overlap, the bytes seen first win,
+ *       even when a later segment carries different ones.
+ *   <li>Bytes are delivered with {@link TcpStream#deliver} as soon as nothing is missing before
+ *       them (the live view reads streams during the capture), in order, each piece with the frame
+ *       and time of the segment that brought it. The stream counts delivered bytes itself.
+ *   <li>A hole is given up when more than {@code maxHeldBytes} wait behind it, or at {@link
+ *       #flush()}: {@link TcpStream#recordGap} records its length, then delivery goes on with the
+ *       bytes held after it.
+ *   <li>RFC 9293 §3.4: a FIN also takes one sequence number, the one after the segment's last
+ *       payload byte; it closes the direction (§3.6). {@link TcpStream#markFin} is called once
+ *       every byte before the FIN was delivered, or at {@link #flush()}, after a gap up to it.
+ * </ul>
  */
 final class Flow {
   private static final long SEQUENCE_SPACE = 1L << 32;
@@ -21,6 +43,7 @@ final class Flow {
   private final TcpStream stream;
   private final Direction direction;
   private final int maxHeldBytes;
+  // BEGIN SOLUTION
   private final TreeMap<Long, Piece> held = new TreeMap<>();
   private long heldBytes;
   private long base = -1; // the sequence number of offset 0; -1 until the first segment
@@ -35,18 +58,32 @@ final class Flow {
     }
   }
 
+  // END SOLUTION
+
   Flow(TcpStream stream, Direction direction, int maxHeldBytes) {
     this.stream = stream;
     this.direction = direction;
     this.maxHeldBytes = maxHeldBytes;
   }
 
-  /** Returns whether {@code syn} opens a different connection than the one this side opened. */
+  /**
+   * Returns whether {@code syn} opens a different connection than the one this side opened: its
+   * sequence number is not the ISN of the SYN that opened this side (a retransmitted SYN repeats
+   * it), or no SYN opened this side.
+   */
   boolean isNewSyn(TcpSegment syn) {
+    // BEGIN SOLUTION
     return isn != syn.sequence();
+    // END SOLUTION
   }
 
+  /**
+   * Takes the next segment of this direction, in capture order: places its sequence number at an
+   * offset, keeps the bytes not seen before, delivers what has become contiguous, notes a FIN, and
+   * gives up holes while more than {@code maxHeldBytes} are held.
+   */
   void accept(TcpSegment segment) {
+    // BEGIN SOLUTION
     long dataSequence = segment.sequence();
     if (segment.syn()) {
       // RFC 9293 §3.4: the SYN takes sequence number ISN; the first data byte is ISN + 1.
@@ -67,10 +104,12 @@ final class Flow {
     while (heldBytes > maxHeldBytes) {
       skipToHeld();
     }
+    // END SOLUTION
   }
 
   /** Gives up waiting: records every remaining hole as a gap and delivers what is held. */
   void flush() {
+    // BEGIN SOLUTION
     while (!held.isEmpty()) {
       skipToHeld();
     }
@@ -79,8 +118,10 @@ final class Flow {
       next = finOffset;
       stream.markFin(direction);
     }
+    // END SOLUTION
   }
 
+  // BEGIN SOLUTION
   private long offsetOf(long sequence) {
     long relative = Math.floorMod(sequence - base, SEQUENCE_SPACE);
     long candidate = Math.floorDiv(next, SEQUENCE_SPACE) * SEQUENCE_SPACE + relative;
@@ -136,4 +177,5 @@ final class Flow {
     }
     deliver();
   }
+  // END SOLUTION
 }

@@ -48,9 +48,16 @@ public final class TcpReassembler {
     this.maxHeldBytes = maxHeldBytes;
   }
 
-  /** Takes the next segment of the capture. */
+  /**
+   * Takes the next segment of the capture. A segment belongs to the connection of its 4-tuple,
+   * whichever way it travels ({@link ConnectionKey}). A 4-tuple seen for the first time, or a SYN
+   * that {@link Connection#isReusedBy reuses} the 4-tuple of an ended connection, starts a new
+   * {@link Connection}, numbered in order of appearance; the ended one is flushed first. The
+   * connection passes the segment on to the {@link Flow} of its direction.
+   */
   public void accept(TcpSegment segment) {
     Objects.requireNonNull(segment, "segment");
+    // BEGIN SOLUTION
     ConnectionKey key = ConnectionKey.of(segment.source(), segment.destination());
     Connection connection = connections.get(key);
     if (connection == null || connection.isReusedBy(segment)) {
@@ -62,11 +69,14 @@ public final class TcpReassembler {
       inOrder.add(connection);
     }
     connection.accept(segment);
+    // END SOLUTION
   }
 
   /** Ends the capture: every hole still open becomes a gap and all held bytes are delivered. */
   public void finish() {
+    // BEGIN SOLUTION
     inOrder.forEach(Connection::flush);
+    // END SOLUTION
   }
 
   /** Returns every connection seen, in order of first appearance. */
