@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import securechat.core.cli.ConfigException;
 import securechat.grader.AssignmentCatalog;
-import securechat.grader.release.LabClasspath;
+import securechat.grader.build.LabClasspath;
 
 /**
  * {@code lab assignment}: graded assignments built from the lab's real code. This class lists the

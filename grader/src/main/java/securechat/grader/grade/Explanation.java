@@ -15,6 +15,10 @@ import securechat.grader.grade.Outcome.Verdict;
  */
 final class Explanation {
   private static final int MAX_LINES = 15;
+  private static final int MAX_LINE_CHARS = 300;
+  // The starter's stubs say this (securechat.grader.markers.Cutter): worth telling even when a
+  // hidden test's assertion caught the exception.
+  private static final String STUB = "not implemented yet: ";
 
   private final Set<String> studentClasses;
 
@@ -52,7 +56,15 @@ final class Explanation {
                 || failure.type().equals("java.lang.AssertionError")
             ? ""
             : shortName(failure.type()) + ": ";
-    List<String> message = failure.message().strip().lines().limit(MAX_LINES).toList();
+    List<String> message =
+        failure
+            .message()
+            .strip()
+            .lines()
+            .filter(line -> !isStackLine(line))
+            .limit(MAX_LINES)
+            .map(Explanation::cut)
+            .toList();
     lines.add(prefix + type + (message.isEmpty() ? "" : message.get(0)));
     message.stream().skip(1).forEach(line -> lines.add("  " + line));
     studentFrames(failure, false).forEach(frame -> lines.add("  at " + frame));
@@ -66,10 +78,16 @@ final class Explanation {
     }
     String prefix = failure.caseName().isEmpty() ? "" : failure.caseName() + ": ";
     if (own.isEmpty()) {
+      int stub = failure.message().indexOf(STUB);
+      if (stub >= 0) {
+        String what = failure.message().substring(stub).lines().findFirst().orElse("");
+        return List.of(
+            prefix + "a hidden check failed: your code still says \"" + cut(what) + "\"");
+      }
       return List.of(prefix + "a hidden check failed");
     }
     List<String> lines = new ArrayList<>();
-    String message = failure.message().strip().lines().findFirst().orElse("");
+    String message = cut(failure.message().strip().lines().findFirst().orElse(""));
     lines.add(
         prefix
             + "your code threw "
@@ -93,6 +111,16 @@ final class Explanation {
       }
     }
     return own;
+  }
+
+  // AssertJ quotes the stack of an unexpected exception inside its message.
+  private static boolean isStackLine(String line) {
+    String stripped = line.strip();
+    return stripped.startsWith("at ") || stripped.startsWith("...(");
+  }
+
+  private static String cut(String line) {
+    return line.length() <= MAX_LINE_CHARS ? line : line.substring(0, MAX_LINE_CHARS) + " […]";
   }
 
   private static boolean isLibrary(String className) {

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import securechat.core.cli.ConfigException;
 import securechat.grader.Assignment;
+import securechat.grader.build.AssignmentJars;
+import securechat.grader.build.Javac;
+import securechat.grader.build.LabClasspath;
+import securechat.grader.build.LabModule;
 import securechat.grader.markers.AssignmentSources;
-import securechat.grader.release.LabClasspath;
-import securechat.grader.release.LabModule;
 
 /**
  * An assignment's tests, compiled once against the lab's real classes (the solution): the graded
@@ -30,7 +32,7 @@ public record GradedTests(List<PlannedTest> tests, Map<String, byte[]> classes) 
     Path scratch = Workspace.createPrivate("tests-" + assignment.name() + "-");
     try {
       List<Path> against = new ArrayList<>(classpath.others());
-      for (LabModule module : classpath.closure(assignment.modules())) {
+      for (LabModule module : classpath.closure(AssignmentJars.modulesOf(assignment))) {
         against.add(module.location());
       }
       List<Javac.Problem> problems = Javac.compile(assignment.testFiles(), against, scratch);

@@ -13,9 +13,10 @@ import java.util.TreeSet;
 import securechat.core.cli.ConfigException;
 import securechat.grader.Assignment;
 import securechat.grader.StudentFile;
+import securechat.grader.build.AssignmentJars;
+import securechat.grader.build.Javac;
+import securechat.grader.build.LabClasspath;
 import securechat.grader.grade.Outcome.Verdict;
-import securechat.grader.release.AssignmentJars;
-import securechat.grader.release.LabClasspath;
 
 /**
  * Grades submissions of one assignment. Built once (the tests are compiled against the lab's real

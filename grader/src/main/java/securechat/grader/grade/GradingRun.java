@@ -122,7 +122,14 @@ final class GradingRun {
   private Outcome died(TestJvm jvm, List<Failure> exitCaller) throws InterruptedException {
     int status = jvm.exitStatus();
     if (exitCaller != null) {
-      return new Outcome(Verdict.EXITED, exitCaller, "", "System.exit(" + status + ") was called");
+      return new Outcome(
+          Verdict.EXITED,
+          exitCaller,
+          "",
+          "System.exit("
+              + status
+              + ") was called: it ends the test JVM, so the grader went on with"
+              + " the other tests in a new one");
     }
     if (jvm.stderrTail().contains("OutOfMemoryError")) {
       return Outcome.of(

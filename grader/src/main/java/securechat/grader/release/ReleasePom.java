@@ -1,7 +1,10 @@
 package securechat.grader.release;
 
 import java.util.List;
+import java.util.Map;
 import securechat.grader.Assignment;
+import securechat.grader.build.AssignmentJars;
+import securechat.grader.build.LabClasspath;
 
 /**
  * The {@code pom.xml} of a released student project: Java 21, the lab's jars from the project's own
@@ -10,7 +13,7 @@ import securechat.grader.Assignment;
  */
 final class ReleasePom {
   /** The lab's group, as the released jars in {@code lib/} carry it. */
-  static final String RELEASE_GROUP = "securechat-lab.release";
+  static final String RELEASE_GROUP = "securechat-lab-release";
 
   // The same plugin versions as the lab's own build (checked by ReleasePomTest).
   static final String COMPILER_PLUGIN = "3.14.0";
@@ -23,7 +26,8 @@ final class ReleasePom {
       Assignment assignment,
       List<AssignmentJars.Jar> jars,
       List<LabClasspath.Coordinates> libraries,
-      List<LabClasspath.Coordinates> testLibraries) {
+      List<LabClasspath.Coordinates> testLibraries,
+      Map<String, List<String>> exclusions) {
     StringBuilder pom = new StringBuilder();
     pom.append(
         """
@@ -56,13 +60,13 @@ final class ReleasePom {
             .formatted(assignment.name(), assignment.name(), xml(assignment.title())));
     for (AssignmentJars.Jar jar : jars) {
       String scope = jar.module().artifactId().equals("grader") ? "test" : "compile";
-      dependency(pom, RELEASE_GROUP, jar.module().artifactId(), jar.version(), scope);
+      dependency(pom, RELEASE_GROUP, jar.module().artifactId(), jar.version(), scope, List.of());
     }
     for (LabClasspath.Coordinates library : libraries) {
-      dependency(pom, library.groupId(), library.artifactId(), library.version(), "compile");
+      dependency(pom, library, "compile", exclusions);
     }
     for (LabClasspath.Coordinates library : testLibraries) {
-      dependency(pom, library.groupId(), library.artifactId(), library.version(), "test");
+      dependency(pom, library, "test", exclusions);
     }
     pom.append(
         """
@@ -110,7 +114,22 @@ final class ReleasePom {
   }
 
   private static void dependency(
-      StringBuilder pom, String groupId, String artifactId, String version, String scope) {
+      StringBuilder pom,
+      LabClasspath.Coordinates library,
+      String scope,
+      Map<String, List<String>> exclusions) {
+    List<String> excluded =
+        exclusions.getOrDefault(library.groupId() + ":" + library.artifactId(), List.of());
+    dependency(pom, library.groupId(), library.artifactId(), library.version(), scope, excluded);
+  }
+
+  private static void dependency(
+      StringBuilder pom,
+      String groupId,
+      String artifactId,
+      String version,
+      String scope,
+      List<String> excluded) {
     pom.append("    <dependency>\n")
         .append("      <groupId>")
         .append(groupId)
@@ -123,6 +142,21 @@ final class ReleasePom {
         .append("</version>\n");
     if (!scope.equals("compile")) {
       pom.append("      <scope>").append(scope).append("</scope>\n");
+    }
+    if (!excluded.isEmpty()) {
+      pom.append("      <exclusions>\n");
+      for (String exclusion : excluded) {
+        String[] parts = exclusion.split(":");
+        pom.append("        <exclusion>\n")
+            .append("          <groupId>")
+            .append(parts[0])
+            .append("</groupId>\n")
+            .append("          <artifactId>")
+            .append(parts[1])
+            .append("</artifactId>\n")
+            .append("        </exclusion>\n");
+      }
+      pom.append("      </exclusions>\n");
     }
     pom.append("    </dependency>\n");
   }

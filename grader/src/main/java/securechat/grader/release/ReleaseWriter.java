@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import securechat.core.cli.ConfigException;
 import securechat.grader.Assignment;
-import securechat.grader.grade.Javac;
+import securechat.grader.build.AssignmentJars;
+import securechat.grader.build.Javac;
+import securechat.grader.build.LabClasspath;
+import securechat.grader.build.LabModule;
+import securechat.grader.grade.GradedTests;
 import securechat.grader.markers.AssignmentSources;
 
 /**
@@ -22,7 +26,7 @@ import securechat.grader.markers.AssignmentSources;
  *
  * <pre>
  *   OUT/README.md  pom.xml  mvnw  mvnw.cmd  .mvn/wrapper/  .gitignore
- *   OUT/lib/securechat-lab.release/chat-ecdhe/VERSION/chat-ecdhe-VERSION.jar (+ .pom)
+ *   OUT/lib/securechat-lab-release/chat-ecdhe/VERSION/chat-ecdhe-VERSION.jar (+ .pom)
  *   OUT/src/main/java/…   the starters      OUT/src/test/java/…  the public tests
  * </pre>
  *
@@ -53,13 +57,20 @@ public final class ReleaseWriter {
     copyTree(assignment.testResources(), out.resolve("src/test/resources"));
     Files.copy(assignment.folder().resolve("README.md"), out.resolve("README.md"));
     writeLib(out.resolve("lib"), jars);
-    write(
-        out.resolve("pom.xml"), ReleasePom.of(assignment, jars, libraries(jars), testLibraries()));
+    String pom =
+        ReleasePom.of(
+            assignment,
+            jars,
+            libraries(jars),
+            testLibraries(),
+            LabModule.exclusionsIn(labRoot.resolve("pom.xml")));
+    write(out.resolve("pom.xml"), pom);
     write(out.resolve(".gitignore"), "target/\n");
     copyWrapper(out);
     checkCompiles(out, jars);
-    return new Released(
-        out, sources.starters().size(), sources.publicTests().size(), sources.hiddenTests().size());
+    long hidden =
+        GradedTests.compile(assignment, classpath).tests().stream().filter(t -> t.hidden()).count();
+    return new Released(out, sources.starters().size(), sources.publicTests().size(), (int) hidden);
   }
 
   private List<LabClasspath.Coordinates> libraries(List<AssignmentJars.Jar> jars)

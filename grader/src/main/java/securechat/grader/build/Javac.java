@@ -1,4 +1,4 @@
-package securechat.grader.grade;
+package securechat.grader.build;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

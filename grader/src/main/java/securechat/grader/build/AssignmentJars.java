@@ -1,4 +1,4 @@
-package securechat.grader.release;
+package securechat.grader.build;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,6 +23,11 @@ public final class AssignmentJars {
     public String fileName() {
       return module.artifactId() + "-" + version + ".jar";
     }
+  }
+
+  /** The lab modules an assignment's code and tests use: its own and the grader (annotations). */
+  public static List<String> modulesOf(Assignment assignment) {
+    return Stream.concat(assignment.modules().stream(), Stream.of("grader")).toList();
   }
 
   /** The jars of {@code assignment}, dependencies first. */

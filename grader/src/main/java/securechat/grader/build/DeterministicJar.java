@@ -1,4 +1,4 @@
-package securechat.grader.release;
+package securechat.grader.build;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package securechat.grader.release;
+package securechat.grader.build;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +52,34 @@ public record LabModule(
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The exclusions the lab's root pom puts on its managed dependencies ({@code group:artifact} →
+   * the {@code group:artifact}s excluded), so a released project resolves the libraries as the lab
+   * does.
+   */
+  public static java.util.Map<String, List<String>> exclusionsIn(Path rootPom) throws IOException {
+    java.util.Map<String, List<String>> exclusions = new java.util.TreeMap<>();
+    try (InputStream in = Files.newInputStream(rootPom)) {
+      Element managed = child(parse(in).getDocumentElement(), "dependencyManagement");
+      NodeList nodes = managed == null ? null : managed.getElementsByTagName("dependency");
+      for (int i = 0; nodes != null && i < nodes.getLength(); i++) {
+        Element dependency = (Element) nodes.item(i);
+        Element list = child(dependency, "exclusions");
+        if (list != null) {
+          List<String> excluded = new ArrayList<>();
+          NodeList each = list.getElementsByTagName("exclusion");
+          for (int j = 0; j < each.getLength(); j++) {
+            Element exclusion = (Element) each.item(j);
+            excluded.add(text(exclusion, "groupId", "") + ":" + text(exclusion, "artifactId", ""));
+          }
+          exclusions.put(
+              text(dependency, "groupId", "") + ":" + text(dependency, "artifactId", ""), excluded);
+        }
+      }
+    }
+    return exclusions;
   }
 
   private static Optional<LabModule> fromJar(Path jarPath) throws IOException {
