@@ -73,16 +73,23 @@ public final class Fernet {
   private final SecretKeySpec encryptionKey;
   private final String fingerprint;
 
-  /** A Fernet key from its 32 raw bytes, which are copied. */
+  /**
+   * A Fernet key from its 32 raw bytes, which are copied (Fernet spec, Key Format: the first 16
+   * bytes are the signing key, for HMAC-SHA256; the last 16 the encryption key, for AES-128).
+   *
+   * @throws IllegalArgumentException if the key is not {@link #KEY_BYTES} long
+   */
   public Fernet(byte[] key) {
     Objects.requireNonNull(key, "key");
+    fingerprint = HexFormat.of().formatHex(sha256(key), 0, 4);
+    // BEGIN SOLUTION
     if (key.length != KEY_BYTES) {
       throw new IllegalArgumentException("key must be " + KEY_BYTES + " bytes, not " + key.length);
     }
     // Fernet spec, Key Format: Signing-key ‖ Encryption-key, 16 bytes each.
     signingKey = new SecretKeySpec(key, 0, 16, "HmacSHA256");
     encryptionKey = new SecretKeySpec(key, 16, 16, "AES");
-    fingerprint = HexFormat.of().formatHex(sha256(key), 0, 4);
+    // END SOLUTION
   }
 
   /**
@@ -100,19 +107,39 @@ public final class Fernet {
     return new Fernet(raw);
   }
 
-  /** Encrypts a message into a token dated {@code now}, under a fresh random IV. */
+  /**
+   * Encrypts a message into a token dated {@code now}, under a fresh random IV: one IV used twice
+   * under a key shows which messages start alike.
+   */
   public String encrypt(byte[] plaintext, Instant now) {
+    // BEGIN SOLUTION
     byte[] iv = new byte[IV_BYTES];
     RANDOM.nextBytes(iv);
     return encrypt(plaintext, now, iv);
+    // END SOLUTION
   }
 
-  /** Encrypts with a given IV: for the spec's vectors only, as a reused IV leaks equal prefixes. */
+  /**
+   * Encrypts with a given IV: for the spec's vectors only, as a reused IV leaks equal prefixes.
+   * Fernet spec, Generating: the message is padded with PKCS #7 and encrypted with AES-128-CBC
+   * under the encryption key and the IV; the token is then
+   *
+   * <pre>
+   * Version (0x80, 1 byte) ‖ Timestamp (8 bytes) ‖ IV (16 bytes) ‖ Ciphertext ‖ HMAC (32 bytes)
+   * </pre>
+   *
+   * <p>where the timestamp is {@code now} in whole seconds since 1970 as an unsigned big-endian
+   * number, and the HMAC is HMAC-SHA256, under the signing key, of every byte before it. The bytes
+   * are written as base64url text with its {@code =} padding (Fernet spec, Token Format).
+   *
+   * @throws IllegalArgumentException if {@code now} is before 1970, or the IV is not 16 bytes
+   */
   String encrypt(byte[] plaintext, Instant now, byte[] iv) {
     Objects.requireNonNull(plaintext, "plaintext");
     if (iv.length != IV_BYTES) {
       throw new IllegalArgumentException("iv must be " + IV_BYTES + " bytes, not " + iv.length);
     }
+    // BEGIN SOLUTION
     // Fernet spec, Token Format: the timestamp is unsigned seconds since 1970.
     long timestamp = now.getEpochSecond();
     if (timestamp < 0) {
@@ -131,6 +158,7 @@ public final class Fernet {
     token.put(hmac(token.array(), token.position()));
     // Fernet spec, Generating, step 6: base64url, with padding as the spec's vectors show.
     return Base64.getUrlEncoder().encodeToString(token.array());
+    // END SOLUTION
   }
 
   /**
@@ -138,19 +166,28 @@ public final class Fernet {
    * the whole token is known to be authentic (Fernet spec, Verifying):
    *
    * <ol>
-   *   <li>the text is padded base64url, version 0x80, long enough, blocks whole: else {@link
-   *       Reason#MALFORMED};
-   *   <li>the HMAC matches: else {@link Reason#TAMPERED};
+   *   <li>the text is base64url with its {@code =} padding (strict: text without the padding, or
+   *       with characters outside the base64url alphabet, is refused), the first byte is version
+   *       0x80, the token is long enough to hold at least one block of ciphertext, and the
+   *       ciphertext is whole 16-byte blocks: else {@link Reason#MALFORMED};
+   *   <li>the HMAC matches, compared in constant time: else {@link Reason#TAMPERED};
    *   <li>the time is no more than {@link #MAX_CLOCK_SKEW} ahead of {@code now} and, with a {@code
-   *       ttl}, no more than {@code ttl} behind it: else {@link Reason#EXPIRED};
+   *       ttl}, no more than {@code ttl} behind it (whole seconds; the timestamp is unsigned, so
+   *       one with its top bit set lies far in the future): else {@link Reason#EXPIRED};
    *   <li>the padding is right, which can only fail with the right key: else {@link
    *       Reason#MALFORMED}.
    * </ol>
+   *
+   * @param ttl the greatest age a token may have, or empty to accept tokens of any age
+   * @return the message, once every check has passed
+   * @throws RecordException naming the first check that failed
    */
   public byte[] decrypt(String token, Instant now, Optional<Duration> ttl) throws RecordException {
+    Objects.requireNonNull(token, "token");
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(ttl, "ttl");
     ttl.ifPresent(Fernet::checkTtl);
+    // BEGIN SOLUTION
     byte[] data = decodeAndCheckLayout(token);
     verifyHmac(data);
     // The spec checks the time-to-live before the HMAC; we check it after, so that EXPIRED is
@@ -165,6 +202,7 @@ public final class Fernet {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("whole blocks were checked above", e);
     }
+    // END SOLUTION
   }
 
   /** Never the key: a short fingerprint, enough to tell two keys apart in a log. */
@@ -173,8 +211,14 @@ public final class Fernet {
     return "Fernet(key SHA-256 " + fingerprint + "…)";
   }
 
+  private static void checkTtl(Duration ttl) {
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl must not be negative: " + ttl);
+    }
+  }
+
+  // BEGIN SOLUTION
   private static byte[] decodeAndCheckLayout(String token) throws RecordException {
-    Objects.requireNonNull(token, "token");
     // Fernet spec, Verifying, step 1. Like Python, we want the padding the spec's tokens carry:
     // Java's decoder would also take the text without it, so check the length first.
     if (token.length() % 4 != 0) {
@@ -244,12 +288,6 @@ public final class Fernet {
     }
   }
 
-  private static void checkTtl(Duration ttl) {
-    if (ttl.isNegative()) {
-      throw new IllegalArgumentException("ttl must not be negative: " + ttl);
-    }
-  }
-
   private static int ciphertextLength(byte[] data) {
     return data.length - HEADER_BYTES - HMAC_BYTES;
   }
@@ -275,6 +313,8 @@ public final class Fernet {
       throw new IllegalStateException("every JDK has AES/CBC/PKCS5Padding", e);
     }
   }
+
+  // END SOLUTION
 
   private static byte[] sha256(byte[] key) {
     try {
