@@ -62,7 +62,7 @@ class LabGuideIT {
 
   /** What the chapters' commands run besides ./lab (CI installs them: .ci/run). */
   private static final List<String> TOOLS =
-      List.of("tshark", "openssl", "nc", "python3", "jupyter-nbconvert");
+      List.of("tshark", "openssl", "nc", "python3", "jupyter-nbconvert", "bwrap");
 
   private static boolean onPath(String tool) {
     return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
