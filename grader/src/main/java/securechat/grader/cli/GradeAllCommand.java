@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import securechat.core.cli.ConfigException;
 import securechat.core.cli.ProgressBar;
@@ -38,10 +37,7 @@ import securechat.grader.report.Gradebook;
 final class GradeAllCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "NAME",
-      description = "the assignment, as `lab assignment list` names it")
-  private String name;
+  @Mixin private AssignmentChoice choice;
 
   @Option(
       names = "--submissions",
@@ -56,12 +52,6 @@ final class GradeAllCommand implements Callable<Integer> {
       description = "where the reports and gradebook.csv go (default: lab-data/grades/NAME)")
   private Path out;
 
-  @Option(
-      names = "--assignments",
-      paramLabel = "DIR",
-      description = "the assignments' folder (default: the lab's assignments/)")
-  private Path folder;
-
   @Mixin private SandboxOption sandbox;
 
   private final AssignmentCommand parent;
@@ -73,7 +63,7 @@ final class GradeAllCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
-    Assignment assignment = parent.catalog(folder).find(name);
+    Assignment assignment = choice.find(parent);
     List<Path> students = subfolders(submissions);
     Path outDir = out != null ? out : Path.of("lab-data", "grades", assignment.name());
     Files.createDirectories(outDir);

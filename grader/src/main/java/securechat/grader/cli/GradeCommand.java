@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import securechat.core.cli.ConfigException;
 import securechat.grader.Assignment;
@@ -28,10 +27,7 @@ import securechat.grader.report.Summary;
 final class GradeCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "NAME",
-      description = "the assignment, as `lab assignment list` names it")
-  private String name;
+  @Mixin private AssignmentChoice choice;
 
   @Option(
       names = "--submission",
@@ -47,12 +43,6 @@ final class GradeCommand implements Callable<Integer> {
           "where the reports go (default: lab-data/grades/NAME/SUBMISSION); Gradescope: /autograder/results")
   private Path out;
 
-  @Option(
-      names = "--assignments",
-      paramLabel = "DIR",
-      description = "the assignments' folder (default: the lab's assignments/)")
-  private Path folder;
-
   @Mixin private SandboxOption sandbox;
 
   private final AssignmentCommand parent;
@@ -64,7 +54,7 @@ final class GradeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
-    Assignment assignment = parent.catalog(folder).find(name);
+    Assignment assignment = choice.find(parent);
     Path dir = submission.toAbsolutePath().normalize();
     if (!java.nio.file.Files.isDirectory(dir)) {
       throw new ConfigException("the submission " + submission + " is not a folder");

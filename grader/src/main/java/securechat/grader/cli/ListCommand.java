@@ -1,11 +1,10 @@
 package securechat.grader.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import securechat.grader.Assignment;
 import securechat.grader.StudentFile;
@@ -20,11 +19,7 @@ import securechat.grader.grade.GradedTests;
 final class ListCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(
-      names = "--assignments",
-      paramLabel = "DIR",
-      description = "the assignments' folder (default: the lab's assignments/)")
-  private Path folder;
+  @Mixin private AssignmentsFolder folder;
 
   private final AssignmentCommand parent;
 
@@ -39,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
     out.printf(
         "%-18s %-34s %7s %7s %7s  %s%n",
         "assignment", "title", "points", "public", "hidden", "student writes");
-    for (Assignment assignment : parent.catalog(folder).all()) {
+    for (Assignment assignment : folder.catalog(parent).all()) {
       GradedTests tests = GradedTests.compile(assignment, classpath);
       double all = tests.points(false);
       double hidden = tests.points(true);

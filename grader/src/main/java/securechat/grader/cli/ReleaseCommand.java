@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import securechat.grader.Assignment;
 import securechat.grader.release.ReleaseWriter;
@@ -25,10 +25,7 @@ import securechat.grader.release.ReleaseWriter;
 final class ReleaseCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "NAME",
-      description = "the assignment, as `lab assignment list` names it")
-  private String name;
+  @Mixin private AssignmentChoice choice;
 
   @Option(
       names = "--out",
@@ -36,12 +33,6 @@ final class ReleaseCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "a new or empty folder")
   private Path out;
-
-  @Option(
-      names = "--assignments",
-      paramLabel = "DIR",
-      description = "the assignments' folder (default: the lab's assignments/)")
-  private Path folder;
 
   private final AssignmentCommand parent;
 
@@ -51,7 +42,7 @@ final class ReleaseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Assignment assignment = parent.catalog(folder).find(name);
+    Assignment assignment = choice.find(parent);
     ReleaseWriter.Released released =
         new ReleaseWriter(assignment, parent.classpath(), parent.labHome())
             .write(out.toAbsolutePath());

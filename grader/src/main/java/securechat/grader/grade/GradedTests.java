@@ -8,6 +8,7 @@ import java.util.Map;
 import securechat.core.cli.ConfigException;
 import securechat.grader.Assignment;
 import securechat.grader.build.AssignmentJars;
+import securechat.grader.build.FileTrees;
 import securechat.grader.build.Javac;
 import securechat.grader.build.LabClasspath;
 import securechat.grader.build.LabModule;
@@ -46,7 +47,7 @@ public record GradedTests(List<PlannedTest> tests, Map<String, byte[]> classes) 
       List<PlannedTest> plan = TestPlanner.plan(scratch, AssignmentSources.of(assignment));
       return new GradedTests(plan, Workspace.classBytes(scratch));
     } finally {
-      Workspace.deleteTree(scratch);
+      FileTrees.delete(scratch);
     }
   }
 

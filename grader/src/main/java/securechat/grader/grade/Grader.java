@@ -14,6 +14,7 @@ import securechat.core.cli.ConfigException;
 import securechat.grader.Assignment;
 import securechat.grader.StudentFile;
 import securechat.grader.build.AssignmentJars;
+import securechat.grader.build.FileTrees;
 import securechat.grader.build.Javac;
 import securechat.grader.build.LabClasspath;
 import securechat.grader.grade.Outcome.Verdict;
@@ -63,7 +64,7 @@ public final class Grader implements AutoCloseable {
       labClasses.addAll(Workspace.classNames(file));
     }
     this.resources = workspace.resolve("resources");
-    Workspace.copyTree(assignment.testResources(), resources);
+    FileTrees.copy(assignment.testResources(), resources);
     GradedTests tests = GradedTests.compile(assignment, classpath);
     this.plan = tests.tests();
     testClasses.putAll(tests.classes());
@@ -125,7 +126,7 @@ public final class Grader implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    Workspace.deleteTree(workspace);
+    FileTrees.delete(workspace);
   }
 
   // Drops the classes a submission may not replace; returns the binary names of the rest.

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,31 +100,6 @@ final class Workspace {
   /** Deletes the class file of {@code className} below {@code root}. */
   static void deleteClass(Path root, String className) throws IOException {
     Files.deleteIfExists(root.resolve(className.replace('.', '/') + ".class"));
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    if (!Files.isDirectory(from)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-        Path target = to.resolve(from.relativize(file).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-      }
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(file);
-      }
-    }
   }
 
   private static boolean isSource(Path file) {

@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import securechat.core.cli.ConfigException;
 import securechat.grader.Assignment;
 import securechat.grader.build.AssignmentJars;
+import securechat.grader.build.FileTrees;
 import securechat.grader.build.Javac;
 import securechat.grader.build.LabClasspath;
 import securechat.grader.build.LabModule;
@@ -54,7 +54,7 @@ public final class ReleaseWriter {
     List<AssignmentJars.Jar> jars = AssignmentJars.of(assignment, classpath);
     writeAll(out.resolve("src/main/java"), sources.starters());
     writeAll(out.resolve("src/test/java"), sources.publicTests());
-    copyTree(assignment.testResources(), out.resolve("src/test/resources"));
+    FileTrees.copy(assignment.testResources(), out.resolve("src/test/resources"));
     Files.copy(assignment.folder().resolve("README.md"), out.resolve("README.md"));
     writeLib(out.resolve("lib"), jars);
     String pom =
@@ -141,7 +141,7 @@ public final class ReleaseWriter {
             "the starter must compile: end each solution region at the end of its method body");
       }
     } finally {
-      deleteTree(scratch);
+      FileTrees.delete(scratch);
     }
   }
 
@@ -165,29 +165,5 @@ public final class ReleaseWriter {
   private static void write(Path file, String text) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, text, StandardCharsets.UTF_8);
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    if (!Files.isDirectory(from)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-        Path target = to.resolve(from.relativize(file).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-      }
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(file);
-      }
-    }
   }
 }
