@@ -36,7 +36,13 @@ final class Explanation {
       lines.add(outcome.detail());
     }
     for (Failure failure : outcome.failures()) {
-      lines.addAll(test.hidden() ? hidden(failure, outcome.verdict()) : visible(failure));
+      if (outcome.verdict() == Verdict.EXITED) {
+        studentFrames(failure, false).stream()
+            .findFirst()
+            .ifPresent(at -> lines.add("  called from " + at));
+      } else {
+        lines.addAll(test.hidden() ? hidden(failure) : visible(failure));
+      }
     }
     if (!outcome.passed() && !test.hint().isEmpty()) {
       lines.add("hint: " + test.hint());
@@ -71,11 +77,8 @@ final class Explanation {
     return lines;
   }
 
-  private List<String> hidden(Failure failure, Verdict verdict) {
+  private List<String> hidden(Failure failure) {
     List<Frame> own = studentFrames(failure, true);
-    if (verdict == Verdict.EXITED) {
-      return own.isEmpty() ? List.of() : List.of("  called from " + own.get(0));
-    }
     String prefix = failure.caseName().isEmpty() ? "" : failure.caseName() + ": ";
     if (own.isEmpty()) {
       int stub = failure.message().indexOf(STUB);
