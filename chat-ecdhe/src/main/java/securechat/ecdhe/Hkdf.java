@@ -12,8 +12,8 @@ import org.bouncycastle.crypto.params.HKDFParameters;
  *
  * <pre>{@code
  * byte[] sharedSecret = keyAgreement.generateSecret();          // X25519, 32 bytes
- * byte[] fernetKey = Hkdf.sha256(transcriptHash, sharedSecret,
- *     "securechat ecdhe client-to-server".getBytes(UTF_8), Fernet.KEY_BYTES);
+ * byte[] okm = Hkdf.sha256(serverSalt, sharedSecret, labelThenTranscriptHash, 96);
+ * // SessionKeys splits okm: client-to-server, server-to-client and confirmation keys
  * }</pre>
  *
  * <p><b>Protects:</b> keys derived with different {@code info} from one another, so that learning
