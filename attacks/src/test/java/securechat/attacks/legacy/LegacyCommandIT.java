@@ -16,6 +16,7 @@ import securechat.attacks.Victims;
 import securechat.core.cli.CliErrorHandler;
 import securechat.core.client.ScriptedPeer;
 import securechat.sniffer.capture.BpfFilters;
+import securechat.sniffer.capture.CaptureCounts;
 import securechat.sniffer.capture.LiveCapture;
 import securechat.sniffer.capture.LiveCaptureOptions;
 
@@ -78,12 +79,18 @@ class LegacyCommandIT {
       LiveCaptureOptions options =
           LiveCaptureOptions.onLoopback(BpfFilters.forPorts(server.getPort())).writingTo(pcap);
       LiveCapture capture = LiveCapture.start(options, ended);
+      boolean bothEnded;
+      CaptureCounts counts;
       try {
         whisperAndQuit(victims, server.getPort());
-        assertThat(ended.await(2, LegacyVictims.WAIT)).isTrue();
+        bothEnded = ended.await(2, LegacyVictims.WAIT);
       } finally {
-        capture.stop();
+        counts = capture.stop();
       }
+      // Failed once in CI (2026-11-24) after 15 s; the message says what the capture had seen.
+      assertThat(bothEnded)
+          .as("both connections ended on the wire: %s, capture %s", ended, counts)
+          .isTrue();
     }
 
     String refused = run("--read", pcap.toString(), "--no-color");
