@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
 import securechat.app.guide.GuideCommand;
 import securechat.app.notebooks.NotebooksCommand;
 import securechat.attacks.AttackCommand;
+import securechat.bench.cli.BenchCommand;
 import securechat.core.cli.CliErrorHandler;
 import securechat.core.cli.ClientCommand;
 import securechat.core.cli.ServerCommand;
@@ -74,6 +75,7 @@ public final class Lab {
     root.addSubcommand("guide", new GuideCommand());
     root.addSubcommand("notebooks", new NotebooksCommand().commandLine());
     root.addSubcommand("assignment", new AssignmentCommand(LabHome::find).commandLine());
+    root.addSubcommand("bench", new BenchCommand(Stages.all(), Lab.class.getName()).commandLine());
     hideCompletionCommand(root);
     giveEveryCommandTheVersion(root);
     return CliErrorHandler.configure(root);
