@@ -84,8 +84,7 @@ final class LiveView {
 
   private void printNew(TcpStream stream) {
     long size =
-        (long) stream.bytes(Direction.CLIENT_TO_SERVER).length
-            + stream.bytes(Direction.SERVER_TO_CLIENT).length;
+        stream.length(Direction.CLIENT_TO_SERVER) + stream.length(Direction.SERVER_TO_CLIENT);
     if (size > MAX_LIVE_BYTES) {
       return;
     }

@@ -97,6 +97,12 @@ public final class SniffCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the analysis as JSON instead of text")
   private boolean json;
 
+  @Option(
+      names = "--summary",
+      description =
+          "Print only the summary (streams, what is readable), not every message: for big captures")
+  private boolean summaryOnly;
+
   @Option(names = "--no-color", description = "No colours, even on a terminal")
   private boolean noColour;
 
@@ -144,8 +150,10 @@ public final class SniffCommand implements Callable<Integer> {
         Analysis.of(counts, reassembler.streams(), hint(), keyLog, Optional.ofNullable(secret));
     if (json) {
       out.print(JsonReport.of(analysis));
-    } else if (live != null) {
-      live.finish();
+    } else if (live != null || summaryOnly) {
+      if (live != null) {
+        live.finish();
+      }
       new TerminalReport(out, colour()).printSummary(analysis);
     } else {
       new TerminalReport(out, colour()).print(analysis);

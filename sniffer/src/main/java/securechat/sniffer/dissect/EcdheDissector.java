@@ -44,8 +44,8 @@ public final class EcdheDissector implements Dissector {
   /** Recognises a client whose first line is an {@code ECDHE-HELLO}. */
   @Override
   public boolean recognises(TcpStream stream) {
-    byte[] start = stream.bytes(Direction.CLIENT_TO_SERVER);
-    String first = new String(start, 0, Math.min(start.length, 12), StandardCharsets.US_ASCII);
+    byte[] start = stream.bytes(Direction.CLIENT_TO_SERVER, 12);
+    String first = new String(start, StandardCharsets.US_ASCII);
     return first.equals("ECDHE-HELLO ");
   }
 

@@ -2,11 +2,13 @@ package securechat.sniffer.dissect;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import securechat.sniffer.stream.Chunk;
 import securechat.sniffer.stream.Direction;
 import securechat.sniffer.stream.Gap;
@@ -23,6 +25,12 @@ final class LineSplitter {
   /** Returns the lines of {@code direction}, in order. */
   static List<Line> lines(TcpStream stream, Direction direction) {
     byte[] bytes = stream.bytes(direction);
+    List<Gap> gaps = stream.gaps(direction);
+    CharsetDecoder strictUtf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     List<Line> lines = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= bytes.length; i++) {
@@ -31,45 +39,51 @@ final class LineSplitter {
         break;
       }
       if (end || bytes[i] == '\n') {
-        lines.add(line(stream, direction, bytes, start, i, !end));
+        boolean wellFormed = !end && !cutByGap(gaps, start, i);
+        lines.add(line(stream, direction, bytes, start, i, wellFormed, strictUtf8));
         start = i + 1;
       }
     }
     return lines;
   }
 
+  /**
+   * The line of {@code bytes} from {@code start} to {@code end} (its {@code \n}, or the end of the
+   * bytes when it has none); well formed if it is valid UTF-8 and {@code complete}.
+   */
   private static Line line(
-      TcpStream stream, Direction direction, byte[] bytes, int start, int end, boolean terminated) {
+      TcpStream stream,
+      Direction direction,
+      byte[] bytes,
+      int start,
+      int end,
+      boolean complete,
+      CharsetDecoder strictUtf8) {
+    boolean terminated = end < bytes.length;
     int textEnd = terminated && end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-    ByteBuffer text = ByteBuffer.wrap(bytes, start, textEnd - start);
     String rawText;
     boolean utf8 = true;
     try {
-      rawText =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(text)
-              .toString();
+      rawText = strictUtf8.decode(ByteBuffer.wrap(bytes, start, textEnd - start)).toString();
     } catch (CharacterCodingException e) {
       rawText = new String(bytes, start, textEnd - start, StandardCharsets.UTF_8);
       utf8 = false;
     }
     int length = (terminated ? end + 1 : end) - start;
-    boolean wellFormed = terminated && utf8 && !cutByGap(stream, direction, start, end);
+    Optional<Chunk> firstByte = stream.findChunk(direction, start);
     return new Line(
         direction,
         start,
         length,
         rawText,
-        wellFormed,
-        frameAt(stream, direction, start),
-        timeAt(stream, direction, start));
+        complete && utf8,
+        firstByte.map(Chunk::firstFrame).orElse(0L),
+        firstByte.map(Chunk::time).orElse(stream.lastTime()));
   }
 
-  private static boolean cutByGap(TcpStream stream, Direction direction, long start, long end) {
-    for (Gap gap : stream.gaps(direction)) {
+  /** Whether bytes are missing inside the line: a gap starts after its start, up to its end. */
+  private static boolean cutByGap(List<Gap> gaps, long start, long end) {
+    for (Gap gap : gaps) {
       if (gap.offset() > start && gap.offset() <= end) {
         return true;
       }

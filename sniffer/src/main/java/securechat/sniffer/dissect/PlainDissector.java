@@ -78,7 +78,6 @@ public final class PlainDissector implements Dissector {
   }
 
   private static String startOf(TcpStream stream, Direction direction) {
-    byte[] bytes = stream.bytes(direction);
-    return new String(bytes, 0, Math.min(bytes.length, 32), StandardCharsets.UTF_8);
+    return new String(stream.bytes(direction, 32), StandardCharsets.UTF_8);
   }
 }

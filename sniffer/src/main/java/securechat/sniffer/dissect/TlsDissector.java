@@ -37,7 +37,7 @@ public final class TlsDissector implements Dissector {
   /** Recognises a client whose first record is a handshake record holding a ClientHello. */
   @Override
   public boolean recognises(TcpStream stream) {
-    byte[] start = stream.bytes(Direction.CLIENT_TO_SERVER);
+    byte[] start = stream.bytes(Direction.CLIENT_TO_SERVER, HEADER_BYTES + 1);
     return start.length > HEADER_BYTES
         && start[0] == HANDSHAKE
         && start[1] == 3

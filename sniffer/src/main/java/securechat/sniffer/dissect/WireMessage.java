@@ -1,6 +1,8 @@
 package securechat.sniffer.dissect;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -60,7 +62,7 @@ public record WireMessage(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(summary, "summary");
     details = List.copyOf(details);
-    flags = flags.isEmpty() ? Set.of() : Set.copyOf(flags);
+    flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
   }
 
   /** Returns whether this message carries {@code flag}. */

@@ -58,8 +58,8 @@ public final class JsonReport {
         Json.string(stream.server().toString()),
         Json.string(analysis.stages().get(stream.index())),
         stream.packets(),
-        stream.bytes(Direction.CLIENT_TO_SERVER).length,
-        stream.bytes(Direction.SERVER_TO_CLIENT).length,
+        stream.length(Direction.CLIENT_TO_SERVER),
+        stream.length(Direction.SERVER_TO_CLIENT),
         Analysis.entropy(stream, Direction.CLIENT_TO_SERVER),
         Analysis.entropy(stream, Direction.SERVER_TO_CLIENT),
         messages);

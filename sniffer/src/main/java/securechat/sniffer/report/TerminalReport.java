@@ -78,8 +78,8 @@ public final class TerminalReport {
           stream.index(),
           analysis.stages().get(stream.index()),
           stream.client() + " ⇄ " + stream.server(),
-          stream.bytes(Direction.CLIENT_TO_SERVER).length,
-          stream.bytes(Direction.SERVER_TO_CLIENT).length,
+          stream.length(Direction.CLIENT_TO_SERVER),
+          stream.length(Direction.SERVER_TO_CLIENT),
           Analysis.entropy(stream, Direction.CLIENT_TO_SERVER),
           Analysis.entropy(stream, Direction.SERVER_TO_CLIENT));
     }

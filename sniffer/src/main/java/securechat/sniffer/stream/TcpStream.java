@@ -3,6 +3,8 @@ package securechat.sniffer.stream;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,8 @@ public final class TcpStream {
   private final Endpoint server;
   private final List<Chunk> chunks = new ArrayList<>();
   private final Map<Direction, List<Chunk>> chunksByDirection = new EnumMap<>(Direction.class);
-  private final List<Gap> gaps = new ArrayList<>();
-  private final Map<Direction, ByteArrayOutputStream> bytes = new EnumMap<>(Direction.class);
+  private final Map<Direction, List<Gap>> gapsByDirection = new EnumMap<>(Direction.class);
+  private final Map<Direction, DeliveredBytes> bytes = new EnumMap<>(Direction.class);
   private final Map<Direction, Boolean> finished = new EnumMap<>(Direction.class);
   private int packets;
   private Instant firstTime;
@@ -39,9 +41,10 @@ public final class TcpStream {
     this.firstTime = Objects.requireNonNull(firstTime, "firstTime");
     this.lastTime = firstTime;
     for (Direction direction : Direction.values()) {
-      bytes.put(direction, new ByteArrayOutputStream());
+      bytes.put(direction, new DeliveredBytes());
       finished.put(direction, false);
       chunksByDirection.put(direction, new ArrayList<>());
+      gapsByDirection.put(direction, new ArrayList<>());
     }
   }
 
@@ -63,6 +66,19 @@ public final class TcpStream {
   /** Returns a copy of every byte delivered in {@code direction}, gaps left out. */
   public byte[] bytes(Direction direction) {
     return bytes.get(direction).toByteArray();
+  }
+
+  /**
+   * Returns a copy of the first {@code max} bytes delivered in {@code direction} (fewer if fewer
+   * came): enough to recognise a protocol without copying a long stream.
+   */
+  public byte[] bytes(Direction direction, int max) {
+    return bytes.get(direction).first(max);
+  }
+
+  /** Returns how many bytes were delivered in {@code direction}, gaps left out. */
+  public long length(Direction direction) {
+    return bytes.get(direction).size();
   }
 
   /** Returns the delivered pieces of both directions, in the order they were delivered. */
@@ -96,7 +112,7 @@ public final class TcpStream {
 
   /** Returns the bytes of {@code direction} that the capture missed, in order. */
   public List<Gap> gaps(Direction direction) {
-    return gaps.stream().filter(gap -> gap.direction() == direction).toList();
+    return Collections.unmodifiableList(gapsByDirection.get(direction));
   }
 
   /** Returns how many captured segments belonged to this connection. */
@@ -170,7 +186,9 @@ public final class TcpStream {
   }
 
   void recordGap(Direction direction, long lengthBytes) {
-    gaps.add(new Gap(direction, bytes.get(direction).size(), lengthBytes));
+    gapsByDirection
+        .get(direction)
+        .add(new Gap(direction, bytes.get(direction).size(), lengthBytes));
   }
 
   void markFin(Direction direction) {
@@ -186,5 +204,12 @@ public final class TcpStream {
     System.arraycopy(first.bytes(), 0, both, 0, first.bytes().length);
     System.arraycopy(more, 0, both, first.bytes().length, more.length);
     return new Chunk(first.direction(), first.offset(), both, first.firstFrame(), first.time());
+  }
+
+  /** A direction's bytes as they are delivered, whose start can be read without a full copy. */
+  private static final class DeliveredBytes extends ByteArrayOutputStream {
+    byte[] first(int max) {
+      return Arrays.copyOf(buf, Math.min(Math.max(max, 0), count));
+    }
   }
 }
