@@ -21,6 +21,7 @@ import securechat.core.cli.Stage;
  * <pre>
  * ./lab bench load --stage plain --clients 100 --rate 3000 --duration 10s --pattern broadcast
  * ./lab bench compare                       ours and the peers' (Python, OpenSSL, tshark) in one run
+ * ./lab bench jmh [FILTER] [--full]         the JMH benchmarks, a table of scores
  * </pre>
  */
 @Command(
@@ -51,6 +52,7 @@ public final class BenchCommand implements Runnable {
     CommandLine command = new CommandLine(this);
     command.addSubcommand("load", new LoadCommand(this));
     command.addSubcommand("compare", new CompareCommand(this));
+    command.addSubcommand("jmh", new JmhCommand());
     return command;
   }
 
