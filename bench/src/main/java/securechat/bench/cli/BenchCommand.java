@@ -22,6 +22,7 @@ import securechat.core.cli.Stage;
  * ./lab bench load --stage plain --clients 100 --rate 3000 --duration 10s --pattern broadcast
  * ./lab bench compare                       ours and the peers' (Python, OpenSSL, tshark) in one run
  * ./lab bench jmh [FILTER] [--full]         the JMH benchmarks, a table of scores
+ * ./lab bench report                        all of it again, into docs/performance.md
  * </pre>
  */
 @Command(
@@ -53,6 +54,9 @@ public final class BenchCommand implements Runnable {
     command.addSubcommand("load", new LoadCommand(this));
     command.addSubcommand("compare", new CompareCommand(this));
     command.addSubcommand("jmh", new JmhCommand());
+    command.addSubcommand(
+        "report",
+        new ReportCommand(List.of(new ReportCommand.MachinePart(), new ReportCommand.JmhPart())));
     return command;
   }
 
