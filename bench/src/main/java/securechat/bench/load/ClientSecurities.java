@@ -56,11 +56,19 @@ final class ClientSecurities {
   }
 
   /** The security client {@code index} connects with. */
-  synchronized ChannelSecurity forClient(int index) throws ConfigException, IOException {
-    boolean perUser = stage.name().equals("e2e");
-    if (shared != null && !perUser) {
+  ChannelSecurity forClient(int index) throws ConfigException, IOException {
+    if (stage.name().equals("e2e")) {
+      return build(index);
+    }
+    synchronized (this) {
+      if (shared == null) {
+        shared = build(index);
+      }
       return shared;
     }
+  }
+
+  private ChannelSecurity build(int index) throws ConfigException, IOException {
     ClientSettings settings =
         new ClientSettings(
             server.getAddress().getHostAddress(),
@@ -79,10 +87,6 @@ final class ClientSecurities {
                 settings.port(),
                 Optional.empty())
             .withClient(settings);
-    ChannelSecurity security = stage.clientWith(clientOptions).security(context);
-    if (!perUser) {
-      shared = security;
-    }
-    return security;
+    return stage.clientWith(clientOptions).security(context);
   }
 }
