@@ -1,0 +1,174 @@
+package securechat.bench.load;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import securechat.core.cli.ConfigException;
+
+/**
+ * A {@code lab server} in a JVM of its own, started for one load run: on 127.0.0.1 and a free port,
+ * with its own heap ({@code -Xmx}) and no admin console. A separate process, so that the load's
+ * clients and the server do not share a heap, a garbage collector or a JIT: the server's figures
+ * are the server's.
+ *
+ * <p>Its output is read all along (a full pipe would stall the server); the last lines are kept to
+ * explain a failed start, and lines with {@code BUG} are counted. {@link #close} stops it with
+ * SIGTERM, as Ctrl-C would, and kills it if it has not ended 10 seconds later; a shutdown hook does
+ * the same if the load run itself is interrupted, so no server is ever left behind.
+ */
+final class ServerProcess implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+  private static final int KEPT_LINES = 20;
+  private static final Pattern LISTENING = Pattern.compile("server listening on (\\S+):(\\d+)");
+
+  private final Process process;
+  private final Thread shutdownHook;
+  private final CompletableFuture<InetSocketAddress> address = new CompletableFuture<>();
+  private final Deque<String> lastLines = new ArrayDeque<>();
+  private final AtomicLong bugLines = new AtomicLong();
+
+  private ServerProcess(Process process) {
+    this.process = process;
+    this.shutdownHook = new Thread(process::destroy, "stop the load server");
+  }
+
+  /**
+   * Starts the server with {@code command} ({@code BenchCommand.labProcess}) and waits until it
+   * listens.
+   *
+   * @throws ConfigException if it exits or stays silent instead, with its last words
+   */
+  static ServerProcess start(List<String> command) throws ConfigException, IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+    ServerProcess server = new ServerProcess(builder.start());
+    Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+    Thread.ofPlatform().daemon(true).name("load server output").start(server::readOutput);
+    try {
+      server.awaitListening();
+      return server;
+    } catch (ConfigException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  private static File nullDevice() {
+    boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+    return new File(windows ? "NUL" : "/dev/null");
+  }
+
+  private void awaitListening() throws ConfigException {
+    try {
+      address.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new ConfigException("the server did not start: " + lastWords());
+    } catch (TimeoutException e) {
+      throw new ConfigException(
+          "the server did not listen within " + START_TIMEOUT.toSeconds() + " s: " + lastWords());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConfigException("interrupted while the server was starting");
+    }
+  }
+
+  private void readOutput() {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        keep(line);
+      }
+    } catch (IOException e) {
+      keep("(reading the server's output failed: " + e.getMessage() + ")");
+    }
+    address.completeExceptionally(new IOException("the server exited"));
+  }
+
+  private void keep(String line) {
+    if (!address.isDone()) {
+      Matcher listening = LISTENING.matcher(line);
+      if (listening.find()) {
+        address.complete(
+            new InetSocketAddress(listening.group(1), Integer.parseInt(listening.group(2))));
+      }
+    }
+    if (line.contains(" BUG ")) {
+      bugLines.incrementAndGet();
+    }
+    synchronized (lastLines) {
+      lastLines.addLast(line);
+      if (lastLines.size() > KEPT_LINES) {
+        lastLines.removeFirst();
+      }
+    }
+  }
+
+  /** The server's last line of output, or its exit status. */
+  private String lastWords() {
+    List<String> lines = lastLines();
+    String last = lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
+    return process.isAlive() ? last : last + " (exit status " + process.exitValue() + ")";
+  }
+
+  /** The last lines the server printed. */
+  List<String> lastLines() {
+    synchronized (lastLines) {
+      return new ArrayList<>(lastLines);
+    }
+  }
+
+  /** Where it listens. */
+  InetSocketAddress address() {
+    return address.getNow(null);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Lines with {@code BUG} the server logged: a bug in the server, whatever the load. */
+  long bugLines() {
+    return bugLines.get();
+  }
+
+  /** Stops the server (SIGTERM, then a kill after 10 s) and waits for it to end. */
+  @Override
+  public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // The hook is stopping it.
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
