@@ -99,6 +99,11 @@ final class LoadRun {
             "--no-admin-console",
             "--max-clients",
             Integer.toString(settings.clients() + 16)));
+    // All N connect before any logs in (so the two rates are measured apart): with thousands of
+    // clients the last would wait longer than the server's usual minute to log in.
+    if (settings.serverOptions().stream().noneMatch(o -> o.startsWith("--login-timeout"))) {
+      args.addAll(List.of("--login-timeout", "10m"));
+    }
     args.addAll(settings.serverOptions());
     return ServerProcess.start(bench.labProcess(jvm, args.toArray(new String[0])));
   }
