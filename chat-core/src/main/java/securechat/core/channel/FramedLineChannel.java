@@ -1,9 +1,11 @@
 package securechat.core.channel;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import securechat.core.protocol.ProtocolException;
 
@@ -35,6 +37,24 @@ public final class FramedLineChannel implements LineChannel {
     sendLock.lock();
     try {
       out.write(bytes);
+      out.flush();
+    } finally {
+      sendLock.unlock();
+    }
+  }
+
+  @Override
+  public void sendAll(List<String> lines) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (String line : lines) {
+      if (line.indexOf('\n') >= 0) {
+        throw new IllegalArgumentException("a line cannot contain \\n");
+      }
+      bytes.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    sendLock.lock();
+    try {
+      bytes.writeTo(out);
       out.flush();
     } finally {
       sendLock.unlock();

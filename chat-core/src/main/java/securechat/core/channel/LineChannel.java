@@ -2,6 +2,7 @@ package securechat.core.channel;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 import securechat.core.protocol.ProtocolException;
 
 /**
@@ -15,6 +16,18 @@ public interface LineChannel extends Closeable {
 
   /** Sends one line. Blocks while the peer's buffers are full. */
   void send(String line) throws IOException;
+
+  /**
+   * Sends several lines, in order, as if by {@link #send} each; a channel may write them in one go
+   * (one system call, one TLS record), which is what a busy server's writer wants.
+   *
+   * @throws IllegalArgumentException if a line contains {@code \n}; nothing is sent then
+   */
+  default void sendAll(List<String> lines) throws IOException {
+    for (String line : lines) {
+      send(line);
+    }
+  }
 
   /**
    * Receives the next line, or {@code null} once the peer has closed cleanly. A line that breaks

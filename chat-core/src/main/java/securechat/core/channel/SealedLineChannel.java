@@ -1,9 +1,11 @@
 package securechat.core.channel;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import securechat.core.protocol.ProtocolException;
 
@@ -56,6 +58,28 @@ public final class SealedLineChannel implements LineChannel {
       throw new IllegalArgumentException("a line cannot contain \\n");
     }
     sendBytes(line.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void sendAll(List<String> lines) throws IOException {
+    for (String line : lines) {
+      if (line.indexOf('\n') >= 0) {
+        throw new IllegalArgumentException("a line cannot contain \\n");
+      }
+    }
+    ByteArrayOutputStream records = new ByteArrayOutputStream();
+    sendLock.lock(); // sealed in order and written in that order, as in sendBytes
+    try {
+      for (String line : lines) {
+        records.writeBytes(
+            (outgoing.seal(line.getBytes(StandardCharsets.UTF_8)) + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
+      }
+      records.writeTo(out);
+      out.flush();
+    } finally {
+      sendLock.unlock();
+    }
   }
 
   /** Seals raw bytes as one line: for tests that must send what no real client would. */

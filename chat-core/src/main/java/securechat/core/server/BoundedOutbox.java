@@ -1,6 +1,7 @@
 package securechat.core.server;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -67,16 +68,19 @@ final class BoundedOutbox implements Outbox {
   }
 
   /**
-   * The next message for the writer, waiting while there is none; empty once the outbox is closed
-   * and its last message, {@code BYE}, has been taken.
+   * Every message waiting, in order, waiting while there is none; empty once the outbox is closed
+   * and its last message, {@code BYE}, has been taken. The writer sends what piled up while it was
+   * writing in one go: one system call for many lines when a client is busy.
    */
-  Optional<ServerMessage> take() throws InterruptedException {
+  List<ServerMessage> takeAll() throws InterruptedException {
     lock.lock();
     try {
       while (queue.isEmpty() && closeReason == null) {
         changed.await();
       }
-      return Optional.ofNullable(queue.poll());
+      List<ServerMessage> all = List.copyOf(queue);
+      queue.clear();
+      return all;
     } finally {
       lock.unlock();
     }

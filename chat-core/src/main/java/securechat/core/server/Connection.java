@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import securechat.core.channel.HandshakeException;
@@ -149,9 +151,13 @@ final class Connection {
 
   private void writeLoop() {
     try {
-      Optional<ServerMessage> next;
-      while ((next = outbox.take()).isPresent()) {
-        channel.send(server.codec().encode(next.get()));
+      List<ServerMessage> waiting;
+      while (!(waiting = outbox.takeAll()).isEmpty()) {
+        List<String> lines = new ArrayList<>(waiting.size());
+        for (ServerMessage message : waiting) {
+          lines.add(server.codec().encode(message));
+        }
+        channel.sendAll(lines);
       }
       channel.shutdownOutput();
     } catch (IOException | UnsupportedOperationException e) {

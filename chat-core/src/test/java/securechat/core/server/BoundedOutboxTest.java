@@ -16,10 +16,12 @@ class BoundedOutboxTest {
     outbox.send(new ServerMessage.Notice("two"));
     outbox.close("goodbye");
     outbox.send(new ServerMessage.Notice("after close: dropped"));
-    assertThat(outbox.take()).contains(new ServerMessage.Notice("one"));
-    assertThat(outbox.take()).contains(new ServerMessage.Notice("two"));
-    assertThat(outbox.take()).contains(new ServerMessage.Bye("goodbye"));
-    assertThat(outbox.take()).isEmpty();
+    assertThat(outbox.takeAll())
+        .containsExactly(
+            new ServerMessage.Notice("one"),
+            new ServerMessage.Notice("two"),
+            new ServerMessage.Bye("goodbye"));
+    assertThat(outbox.takeAll()).isEmpty();
     assertThat(outbox.isFinished()).isTrue();
     assertThat(closes).hasValue(1);
   }
@@ -29,10 +31,33 @@ class BoundedOutboxTest {
     for (int i = 0; i < 4; i++) {
       outbox.send(new ServerMessage.Notice("n" + i));
     }
-    assertThat(outbox.take())
-        .contains(new ServerMessage.Bye("too slow: 3 messages were waiting for you"));
-    assertThat(outbox.take()).isEmpty();
+    assertThat(outbox.takeAll())
+        .containsExactly(new ServerMessage.Bye("too slow: 3 messages were waiting for you"));
+    assertThat(outbox.takeAll()).isEmpty();
     assertThat(closes).hasValue(1);
+  }
+
+  @Test
+  void theWriterTakesWhatPiledUpAndThenWaitsForMore() throws Exception {
+    outbox.send(new ServerMessage.Notice("one"));
+    outbox.send(new ServerMessage.Notice("two"));
+    assertThat(outbox.takeAll())
+        .containsExactly(new ServerMessage.Notice("one"), new ServerMessage.Notice("two"));
+    Thread writer =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    outbox.takeAll();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    writer.join(200);
+    assertThat(writer.isAlive()).as("an empty outbox makes the writer wait").isTrue();
+    outbox.send(new ServerMessage.Notice("three"));
+    writer.join(5_000);
+    assertThat(writer.isAlive()).isFalse();
   }
 
   @Test
