@@ -68,9 +68,8 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--capture-packets",
       paramLabel = "N",
-      defaultValue = "300000",
-      description = "Packets in the sniffer's capture file. Default: ${DEFAULT-VALUE}")
-  private int capturePackets;
+      description = "Packets in the sniffer's capture file. Default: 300000 (--quick: 50000)")
+  private Integer capturePackets;
 
   @Option(
       names = "--json",
@@ -166,7 +165,7 @@ public final class CompareCommand implements Callable<Integer> {
         measurement,
         tools,
         jmhForks,
-        quick ? Math.min(capturePackets, 50_000) : capturePackets,
+        capturePackets != null ? capturePackets : quick ? 50_000 : 300_000,
         work,
         args -> bench.labProcess(List.of(), args.toArray(String[]::new)));
   }

@@ -20,9 +20,9 @@ import securechat.ecdhe.X25519Benchmark;
 final class SpeedComparison {
   static final String PART = "speed";
   private static final String PEER = "openssl speed";
-  private static final Pattern ED25519 =
+  static final Pattern ED25519 =
       Pattern.compile("\\(Ed25519\\)\\s+[\\d.]+s\\s+[\\d.]+s\\s+([\\d.]+)\\s+([\\d.]+)");
-  private static final Pattern X25519 = Pattern.compile("\\(X25519\\)\\s+[\\d.]+s\\s+([\\d.]+)");
+  static final Pattern X25519 = Pattern.compile("\\(X25519\\)\\s+[\\d.]+s\\s+([\\d.]+)");
 
   private final CompareSettings settings;
 
