@@ -113,7 +113,9 @@ public final class CompareCommand implements Callable<Integer> {
         String part = parts.get(index);
         progress.printf("[%d/%d] %s: %s%n", index + 1, parts.size(), part, about(part, settings));
         progress.flush();
-        rows.addAll(runPart(part, settings));
+        for (Comparison row : runPart(part, settings)) {
+          rows.add(row.withCommandsReplacing(work.toString(), "$WORK"));
+        }
       }
     } finally {
       deleteRecursively(work);

@@ -82,6 +82,22 @@ public record Comparison(
         part, figure, unit, ours, peerName, Optional.empty(), target, Optional.of(reason));
   }
 
+  /**
+   * The same row with {@code from} replaced by {@code to} in both commands: a temporary folder
+   * becomes a name the reader can follow.
+   */
+  public Comparison withCommandsReplacing(String from, String to) {
+    return new Comparison(
+        part,
+        figure,
+        unit,
+        ours.map(m -> m.replacing(from, to)),
+        peerName,
+        peer.map(m -> m.replacing(from, to)),
+        target,
+        skipped);
+  }
+
   /** Ours divided by the peer's, when both were measured. */
   public Optional<Double> ratio() {
     if (ours.isEmpty() || peer.isEmpty()) {

@@ -49,7 +49,7 @@ public final class ComparisonTable {
     md.append("Measured ")
         .append(report.measuredAt())
         .append(" by `./lab bench compare --seconds ")
-        .append(report.measurement().toMillis() / 1000.0)
+        .append(Figures.ratio(report.measurement().toMillis() / 1000.0))
         .append("`; ")
         .append(report.machine())
         .append(".\n\n");
@@ -59,7 +59,7 @@ public final class ComparisonTable {
       List<String> escaped = cells(row).stream().map(cell -> cell.replace("|", "\\|")).toList();
       md.append("| ").append(String.join(" | ", escaped)).append(" |\n");
     }
-    md.append("\nCommands:\n\n");
+    md.append("\nCommands ($WORK is the run's temporary folder, deleted at its end):\n\n");
     for (Comparison row : report.rows()) {
       md.append("- ")
           .append(row.figure())

@@ -16,4 +16,9 @@ public record Measurement(double perSecond, String command) {
     }
     Objects.requireNonNull(command, "command");
   }
+
+  /** The same figure, {@code from} replaced by {@code to} in its command. */
+  public Measurement replacing(String from, String to) {
+    return new Measurement(perSecond, command.replace(from, to));
+  }
 }

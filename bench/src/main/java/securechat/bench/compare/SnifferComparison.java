@@ -75,7 +75,8 @@ final class SnifferComparison {
     List<String> args = List.of("sniff", "--read", capture.toString(), "--summary", "--no-color");
     List<String> command = settings.labProcess().apply(args);
     Measurement measured = medianOfRuns(command, packets, printed -> {});
-    return new Measurement(measured.perSecond(), "./lab " + String.join(" ", args));
+    String runs = measured.command().replaceFirst(".*  \\(", "  (");
+    return new Measurement(measured.perSecond(), "./lab " + String.join(" ", args) + runs);
   }
 
   /** Runs the command until the measurement time has passed (once at least); median packets/s. */
@@ -92,7 +93,8 @@ final class SnifferComparison {
       check.verify(printed);
     } while (System.nanoTime() < deadline);
     rates.sort(null);
-    String shown = String.join(" ", command) + "  (median of " + rates.size() + " runs)";
+    String runs = rates.size() == 1 ? "1 run" : "median of " + rates.size() + " runs";
+    String shown = String.join(" ", command) + "  (" + runs + ")";
     return new Measurement(rates.get(rates.size() / 2), shown);
   }
 
