@@ -149,16 +149,17 @@ public final class CompareCommand implements Callable<Integer> {
   private static String about(String part, CompareSettings settings) {
     long s = settings.measurement().toSeconds();
     return switch (part) {
-      case FernetComparison.PART -> "Python cryptography, then JMH (about " + (16 * s + 10) + " s)";
+      case FernetComparison.PART ->
+          "Python cryptography around JMH (about " + (20 * s + 15) + " s)";
       case TlsComparison.PART ->
-          "openssl s_time against lab server and s_server (about " + (4 * s + 10) + " s)";
+          "openssl s_time against lab server and s_server (about " + (8 * s + 20) + " s)";
       case SnifferComparison.PART ->
           "tshark and lab sniff on "
               + settings.capturePackets()
               + " packets (about "
-              + (4 * s + 10)
+              + (6 * s + 10)
               + " s)";
-      default -> "openssl speed, then JMH (about " + (9 * s + 5) + " s)";
+      default -> "openssl speed around JMH (about " + (12 * s + 10) + " s)";
     };
   }
 

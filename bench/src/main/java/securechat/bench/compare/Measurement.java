@@ -17,6 +17,18 @@ public record Measurement(double perSecond, String command) {
     Objects.requireNonNull(command, "command");
   }
 
+  /**
+   * The peer's figure measured before and after ours, averaged: on a machine whose load drifts, the
+   * mean of the runs around ours is closer to what the peer would have done at the same time.
+   */
+  public static Measurement aroundOurs(Measurement before, Measurement after) {
+    String note =
+        String.format(
+            "  (mean of the runs before and after ours: %s and %s)",
+            Figures.rate(before.perSecond()), Figures.rate(after.perSecond()));
+    return new Measurement((before.perSecond() + after.perSecond()) / 2, before.command() + note);
+  }
+
   /** The same figure, {@code from} replaced by {@code to} in its command. */
   public Measurement replacing(String from, String to) {
     return new Measurement(perSecond, command.replace(from, to));

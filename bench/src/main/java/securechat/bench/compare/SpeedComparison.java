@@ -1,6 +1,7 @@
 package securechat.bench.compare;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class SpeedComparison {
   }
 
   List<Comparison> run() throws IOException, RunnerException {
-    Optional<String> printed = Optional.empty();
+    List<String> printed = new ArrayList<>();
     String reason = PeerTool.OPENSSL.missing();
     List<String> command =
         List.of(
@@ -44,27 +45,31 @@ final class SpeedComparison {
             Integer.toString(settings.wholeSeconds()),
             "ed25519",
             "ecdhx25519");
+    // Three loops (sign, verify, agree) of the measurement time each.
+    Duration timeout = Duration.ofSeconds(3L * settings.wholeSeconds() + 30);
+    Path log = settings.file("openssl-speed.log");
     if (settings.tools().find(PeerTool.OPENSSL.program()).isPresent()) {
-      // Three loops (sign, verify, agree) of the measurement time each.
-      Duration timeout = Duration.ofSeconds(3L * settings.wholeSeconds() + 30);
       try {
-        printed =
-            Optional.of(
-                ExternalProcess.run(
-                    command, settings.tools(), settings.file("openssl-speed.log"), timeout));
+        printed.add(ExternalProcess.run(command, settings.tools(), log, timeout));
       } catch (IOException e) {
         reason = "openssl speed failed: " + e.getMessage();
       }
     }
     JmhScores ours = JmhScores.run(settings, Ed25519Benchmark.class, X25519Benchmark.class);
+    if (!printed.isEmpty()) {
+      printed.add(ExternalProcess.run(command, settings.tools(), log, timeout));
+    }
     String shown = String.join(" ", command);
+    if (printed.size() == 2) {
+      shown += "  (mean of the runs before and after ours)";
+    }
     List<Comparison> rows = new ArrayList<>();
     rows.add(
         row(
             "Ed25519 sign (200 B)",
             "signatures/s",
             ours.find("Ed25519Benchmark.sign:200"),
-            rate(printed, ED25519, 1),
+            meanRate(printed, ED25519, 1),
             shown,
             reason));
     rows.add(
@@ -72,7 +77,7 @@ final class SpeedComparison {
             "Ed25519 verify (200 B)",
             "verifications/s",
             ours.find("Ed25519Benchmark.verify:200"),
-            rate(printed, ED25519, 2),
+            meanRate(printed, ED25519, 2),
             shown,
             reason));
     rows.add(
@@ -80,7 +85,7 @@ final class SpeedComparison {
             "X25519 key agreement",
             "agreements/s",
             ours.find("X25519Benchmark.agree"),
-            rate(printed, X25519, 1),
+            meanRate(printed, X25519, 1),
             shown,
             reason));
     return rows;
@@ -114,5 +119,18 @@ final class SpeedComparison {
         .filter(Matcher::find)
         .map(matcher -> Double.parseDouble(matcher.group(group)))
         .filter(rate -> rate > 0);
+  }
+
+  /** The mean of the rates of the runs before and after ours; empty if any lacks it. */
+  private static Optional<Double> meanRate(List<String> printed, Pattern line, int group) {
+    double sum = 0;
+    for (String run : printed) {
+      Optional<Double> rate = rate(Optional.of(run), line, group);
+      if (rate.isEmpty()) {
+        return Optional.empty();
+      }
+      sum += rate.get();
+    }
+    return printed.isEmpty() ? Optional.empty() : Optional.of(sum / printed.size());
   }
 }
