@@ -37,6 +37,7 @@ public final class JmhSuite {
           "securechat.bench.FernetBenchmark",
           "securechat.bench.RawJceBenchmark",
           "securechat.bench.HkdfBenchmark",
+          "securechat.ecdhe.X25519Benchmark",
           "securechat.ecdhe.EcdheHandshakeBenchmark",
           "securechat.e2e.HpkeBenchmark",
           "securechat.e2e.Ed25519Benchmark",

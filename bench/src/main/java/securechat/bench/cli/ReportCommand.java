@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import securechat.bench.compare.Figures;
 import securechat.core.cli.ConfigException;
 
 /**
@@ -171,8 +172,8 @@ final class ReportCommand implements Callable<Integer> {
                 "| `%s` | %s | %s | %s | %s |%n",
                 row.benchmark(),
                 row.parameters(),
-                Figures.number(row.score()),
-                Double.isNaN(row.error()) ? "" : Figures.number(row.error()),
+                Figures.rate(row.score()),
+                Double.isNaN(row.error()) ? "" : Figures.rate(row.error()),
                 row.unit()));
       }
       return md.toString();
