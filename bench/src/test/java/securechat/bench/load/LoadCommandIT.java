@@ -25,11 +25,11 @@ class LoadCommandIT {
 
   @ParameterizedTest
   @CsvSource({
+    // Broadcast and whisper take the same path through a stage's channel: plain has both, the
+    // other stages one each (the suite's time is precious).
     "plain, broadcast, 200",
     "plain, whisper, 200",
-    "tls, broadcast, 200",
     "tls, whisper, 200",
-    "ecdhe, broadcast, 200",
     "ecdhe, whisper, 200",
     // An e2e broadcast is one envelope per recipient, sealed and opened by the clients: 19 times
     // the work of a whisper, so a lower rate keeps the run small on a busy test machine.
@@ -50,7 +50,7 @@ class LoadCommandIT {
             "--rate",
             rate,
             "--duration",
-            "2s",
+            "1s",
             "--drain",
             "20s");
 
@@ -74,7 +74,7 @@ class LoadCommandIT {
   @Timeout(180)
   void connectPatternCompletesHandshakes(String stage) throws Exception {
     JsonNode report =
-        run("--stage", stage, "--pattern", "connect", "--clients", "4", "--duration", "2s");
+        run("--stage", stage, "--pattern", "connect", "--clients", "4", "--duration", "1s");
 
     assertThat(report.path("handshakes").path("count").asLong()).isPositive();
     assertThat(report.path("latency").path("count").asLong())
