@@ -37,9 +37,11 @@ class BenchSmokeIT {
             "securechat.bench.RawJceBenchmark",
             "securechat.bench.HkdfBenchmark",
             "securechat.ecdhe.EcdheHandshakeBenchmark",
+            "securechat.ecdhe.EcdheLoopbackBenchmark",
             "securechat.e2e.HpkeBenchmark",
             "securechat.e2e.Ed25519Benchmark",
             "securechat.e2e.EnvelopeBenchmark",
+            "securechat.e2e.E2eLoopbackBenchmark",
             "securechat.bench.LineParserBenchmark",
             "securechat.bench.ReassemblyBenchmark");
     for (RunResult result : results) {
