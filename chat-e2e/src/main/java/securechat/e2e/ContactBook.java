@@ -137,11 +137,9 @@ public final class ContactBook {
       long counter = contact.nextSent();
       Contact next =
           new Contact(contact.keys(), contact.verified(), counter + 1, contact.lastSeen());
+      contacts.put(recipient, next);
       if (counter + 1 > reservedSent.getOrDefault(recipient, contact.nextSent())) {
-        reservedSent.put(recipient, counter + RESERVED_COUNTERS);
-        update(recipient, next); // durable before the counter is used
-      } else {
-        contacts.put(recipient, next); // the file's reservation already covers it
+        reserveAndSave(recipient, counter + RESERVED_COUNTERS);
       }
       return counter;
     } finally {
@@ -228,12 +226,34 @@ public final class ContactBook {
     }
   }
 
+  /**
+   * Writes NEXT-SENT {@code reserved} for {@code recipient}, durably and at once (held saves or
+   * not), before any counter below it is used; if the write fails, nothing is reserved.
+   */
+  private void reserveAndSave(Username recipient, long reserved) {
+    Long before = reservedSent.put(recipient, reserved);
+    try {
+      saveOrThrow();
+    } catch (UncheckedIOException e) {
+      if (before == null) {
+        reservedSent.remove(recipient);
+      } else {
+        reservedSent.put(recipient, before);
+      }
+      throw e;
+    }
+  }
+
   private void update(Username name, Contact contact) {
     contacts.put(name, contact);
     if (holdingSaves == Thread.currentThread()) {
       changedWhileHeld = true;
       return;
     }
+    saveOrThrow();
+  }
+
+  private void saveOrThrow() {
     try {
       save();
     } catch (IOException e) {
