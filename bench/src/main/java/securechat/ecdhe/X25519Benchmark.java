@@ -1,8 +1,7 @@
 package securechat.ecdhe;
 
-import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,27 +14,27 @@ import securechat.core.channel.HandshakeException;
 
 /**
  * X25519 key agreements per second (RFC 7748 §6.1), through the ecdhe stage's own code: {@link
- * EcdheHandshake#sharedSecret} with two key pairs from {@link Curve#X25519}, made once. Each side
- * of an ecdhe handshake does one agreement (and makes one key pair). {@code openssl speed
- * ecdhx25519} measures the same operation, the physical anchor issue 11 names; {@code lab bench
- * compare} prints the two side by side. In the stage's package because both methods are
- * package-private.
+ * EphemeralKeyPair#agree} with two key pairs from {@link Curve#X25519}, made once. Each side of an
+ * ecdhe handshake does one agreement (and makes one key pair). {@code openssl speed ecdhx25519}
+ * measures the same operation, the physical anchor issue 11 names; {@code lab bench compare} prints
+ * the two side by side. In the stage's package because the methods are package-private.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class X25519Benchmark {
-  private PrivateKey mine;
+  private EphemeralKeyPair mine;
   private PublicKey peer;
 
   @Setup
-  public void setUp() throws GeneralSecurityException {
-    mine = Curve.X25519.generateKeyPair().getPrivate();
-    peer = Curve.X25519.generateKeyPair().getPublic();
+  public void setUp() {
+    SecureRandom random = new SecureRandom();
+    mine = Curve.X25519.generateKeyPair(random);
+    peer = Curve.X25519.generateKeyPair(random).publicKey();
   }
 
   @Benchmark
   public byte[] agree() throws HandshakeException {
-    return EcdheHandshake.sharedSecret(mine, peer);
+    return mine.agree(peer);
   }
 }

@@ -17,11 +17,21 @@ import securechat.core.storage.LabFiles;
  * What one user's client remembers about each contact: the identity keys it accepted (on first
  * sight, or after {@code /verify}), whether the safety number was compared, the next counter to
  * send them and the last counter received from them. Kept in {@code
- * DATA-DIR/e2e/users/NAME/contacts}, one line per contact, written after every change:
+ * DATA-DIR/e2e/users/NAME/contacts}, one line per contact, written (and forced to disk) after every
+ * change, with two exceptions that keep a busy client from writing the file for every message:
  *
  * <pre>
  *   bob SIGNING-KEY ENCRYPTION-KEY verified|unverified NEXT-SENT LAST-SEEN
  * </pre>
+ *
+ * <ul>
+ *   <li>NEXT-SENT on disk is a reservation: {@link #nextCounter} writes it {@value
+ *       #RESERVED_COUNTERS} counters ahead and hands out the counters below it from memory. After a
+ *       restart the counters go on from the reservation, skipping the unused ones, which the
+ *       protocol allows (a counter may skip, never repeat).
+ *   <li>The e2e client checks the envelopes that arrived together between {@link #holdSaves} and
+ *       {@link #saveHeld}, which makes all their counters durable with one write.
+ * </ul>
  *
  * <p><b>Protects:</b> against a server that swaps a contact's key later (the client sees the change
  * and warns before sending anything), and against replays, also across restarts (the last counter
@@ -48,9 +58,20 @@ public final class ContactBook {
 
   private static final Contact UNKNOWN = new Contact(Optional.empty(), false, 1, 0);
 
+  /** How far ahead of the counters handed out NEXT-SENT is written. */
+  static final long RESERVED_COUNTERS = 128;
+
   private final Optional<Path> file;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<Username, Contact> contacts = new TreeMap<>();
+
+  /** NEXT-SENT as the file has it, where it is above the contact's next counter. */
+  private final Map<Username, Long> reservedSent = new TreeMap<>();
+
+  /** The thread whose changes wait for {@link #saveHeld}, if any (guarded by the lock). */
+  private Thread holdingSaves;
+
+  private boolean changedWhileHeld;
 
   private ContactBook(Optional<Path> file) {
     this.file = file;
@@ -104,16 +125,23 @@ public final class ContactBook {
     }
   }
 
-  /** The counter for the next envelope to {@code recipient}: 1, 2, 3, ... never twice. */
+  /**
+   * The counter for the next envelope to {@code recipient}: 1, 2, 3, ... never twice, also across
+   * restarts. The file always holds a NEXT-SENT above every counter handed out; it is written only
+   * when the reservation is used up (see the class comment).
+   */
   public long nextCounter(Username recipient) {
     lock.lock();
     try {
       Contact contact = contacts.getOrDefault(recipient, UNKNOWN);
-      update(
-          recipient,
-          new Contact(
-              contact.keys(), contact.verified(), contact.nextSent() + 1, contact.lastSeen()));
-      return contact.nextSent();
+      long counter = contact.nextSent();
+      Contact next =
+          new Contact(contact.keys(), contact.verified(), counter + 1, contact.lastSeen());
+      contacts.put(recipient, next);
+      if (counter + 1 > reservedSent.getOrDefault(recipient, contact.nextSent())) {
+        reserveAndSave(recipient, counter + RESERVED_COUNTERS);
+      }
+      return counter;
     } finally {
       lock.unlock();
     }
@@ -159,8 +187,73 @@ public final class ContactBook {
     }
   }
 
+  /**
+   * Holds the changes this thread makes in memory until {@link #saveHeld}, so that the counters of
+   * several envelopes become durable with one write and one fsync instead of one each. Changes by
+   * other threads are saved at once, as always (and take the held ones with them).
+   *
+   * <p>Why this keeps the replay guarantee: a counter must be on disk before its message is shown,
+   * or a crash after showing it would let a replay of it through after the restart. The caller
+   * shows none of the messages it checked while holding until {@link #saveHeld} has returned, and
+   * none at all if it throws. Within the batch the counters in memory already refuse a replay.
+   */
+  void holdSaves() {
+    lock.lock();
+    try {
+      if (holdingSaves != null) {
+        throw new IllegalStateException("saves are already held by " + holdingSaves.getName());
+      }
+      holdingSaves = Thread.currentThread();
+      changedWhileHeld = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Ends {@link #holdSaves}: writes the held changes, if there are any, once and durably. */
+  void saveHeld() throws IOException {
+    lock.lock();
+    try {
+      if (holdingSaves != Thread.currentThread()) {
+        throw new IllegalStateException("this thread holds no saves");
+      }
+      holdingSaves = null;
+      if (changedWhileHeld) {
+        save();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Writes NEXT-SENT {@code reserved} for {@code recipient}, durably and at once (held saves or
+   * not), before any counter below it is used; if the write fails, nothing is reserved.
+   */
+  private void reserveAndSave(Username recipient, long reserved) {
+    Long before = reservedSent.put(recipient, reserved);
+    try {
+      saveOrThrow();
+    } catch (UncheckedIOException e) {
+      if (before == null) {
+        reservedSent.remove(recipient);
+      } else {
+        reservedSent.put(recipient, before);
+      }
+      throw e;
+    }
+  }
+
   private void update(Username name, Contact contact) {
     contacts.put(name, contact);
+    if (holdingSaves == Thread.currentThread()) {
+      changedWhileHeld = true;
+      return;
+    }
+    saveOrThrow();
+  }
+
+  private void saveOrThrow() {
     try {
       save();
     } catch (IOException e) {
@@ -173,11 +266,13 @@ public final class ContactBook {
       return;
     }
     StringBuilder text = new StringBuilder();
-    contacts.forEach((name, contact) -> text.append(line(name, contact)).append('\n'));
+    contacts.forEach(
+        (name, contact) ->
+            text.append(line(name, contact, reservedSent.getOrDefault(name, 0L))).append('\n'));
     LabFiles.writePrivate(file.get(), text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String line(Username name, Contact contact) {
+  private static String line(Username name, Contact contact, long reservedNextSent) {
     String keys =
         contact.keys().map(k -> k.signingKeyBase64() + " " + k.encryptionKeyBase64()).orElse("- -");
     return String.join(
@@ -185,7 +280,7 @@ public final class ContactBook {
         name.value(),
         keys,
         contact.verified() ? "verified" : "unverified",
-        Long.toString(contact.nextSent()),
+        Long.toString(Math.max(contact.nextSent(), reservedNextSent)),
         Long.toString(contact.lastSeen()));
   }
 

@@ -38,6 +38,9 @@ import securechat.core.protocol.Username;
  * [e2e]}; nothing it refuses is shown as if it were a message.
  */
 final class E2eClientChannel implements LineChannel {
+  /** At most this many lines are handled before their counters are saved and shown. */
+  static final int BATCH_LINES = 64;
+
   private final LineChannel transport;
   private final ChannelInfo info;
   private final E2eUser me;
@@ -49,6 +52,7 @@ final class E2eClientChannel implements LineChannel {
   private final Map<Username, List<ServerMessage.Private>> waitingForKey =
       new ConcurrentHashMap<>();
   private final ArrayDeque<String> ready = new ArrayDeque<>();
+  private ProtocolException laterError;
   private volatile boolean loggedIn;
 
   E2eClientChannel(LineChannel transport, ChannelInfo info, E2eUser me, PublicKey serverKey) {
@@ -105,13 +109,55 @@ final class E2eClientChannel implements LineChannel {
   @Override
   public String receive() throws IOException, ProtocolException {
     while (ready.isEmpty()) {
+      if (laterError != null) {
+        ProtocolException error = laterError;
+        laterError = null;
+        throw error;
+      }
       String line = transport.receive();
       if (line == null) {
         return null;
       }
-      handle(line);
+      handleWithWhatArrivedWith(line);
     }
     return ready.poll();
+  }
+
+  /**
+   * Handles {@code first} and the lines that arrived with it (already buffered, so no waiting), up
+   * to {@link #BATCH_LINES}, then makes the counters of all their envelopes durable with one write
+   * of the contact book, where one write per envelope would cost a disk flush each. Nothing is
+   * shown before that write: {@link ContactBook#holdSaves} says why the replay guarantee holds.
+   */
+  private void handleWithWhatArrivedWith(String first) throws IOException {
+    me.contacts().holdSaves();
+    try {
+      handle(first);
+      for (int count = 1; count < BATCH_LINES && transport.hasBufferedLine(); count++) {
+        String next = receiveBuffered();
+        if (next == null) {
+          break;
+        }
+        handle(next);
+      }
+    } finally {
+      try {
+        me.contacts().saveHeld();
+      } catch (IOException | RuntimeException e) {
+        ready.clear(); // not durable: show none of them
+        throw e;
+      }
+    }
+  }
+
+  /** A buffered line; a line the transport refuses is reported after the lines before it. */
+  private String receiveBuffered() throws IOException {
+    try {
+      return transport.receive();
+    } catch (ProtocolException e) {
+      laterError = e;
+      return null;
+    }
   }
 
   private void handle(String rawLine) throws IOException {

@@ -1,7 +1,10 @@
 package securechat.e2e;
 
+import java.nio.ByteBuffer;
 import java.security.SignatureException;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
@@ -36,6 +39,17 @@ public final class Ed25519 {
 
   /** RFC 8032 §5.1.5: the private key is 32 random bytes, the seed hashed into the scalar. */
   static final int SEED_BYTES = 32;
+
+  /**
+   * Public keys already decoded, by their 32 bytes. Decoding a key is a square root in the field
+   * (RFC 8032 §5.1.3), a sixth of a verification, and a client checks many signatures by the same
+   * few contacts. Only public values are kept, at most {@link #DECODED_KEYS}; past that the cache
+   * starts again empty.
+   */
+  private static final Map<ByteBuffer, Ed25519PublicKeyParameters> DECODED =
+      new ConcurrentHashMap<>();
+
+  private static final int DECODED_KEYS = 1024;
 
   private Ed25519() {}
 
@@ -89,12 +103,22 @@ public final class Ed25519 {
       throw new SignatureException(
           "the public key is " + publicKey.length + " bytes; Ed25519 keys are 32");
     }
+    ByteBuffer key = ByteBuffer.wrap(publicKey.clone());
+    Ed25519PublicKeyParameters decoded = DECODED.get(key);
+    if (decoded != null) {
+      return decoded;
+    }
     try {
       // RFC 8032 §5.1.3: Bouncy Castle decodes the point here and refuses one off the curve.
-      return new Ed25519PublicKeyParameters(publicKey);
+      decoded = new Ed25519PublicKeyParameters(publicKey);
     } catch (IllegalArgumentException e) {
       throw new SignatureException("the public key is not a point of Ed25519 (RFC 8032 §5.1.3)");
     }
+    if (DECODED.size() >= DECODED_KEYS) {
+      DECODED.clear();
+    }
+    DECODED.put(key, decoded);
+    return decoded;
   }
 
   private static void checkLength(byte[] signature) throws SignatureException {

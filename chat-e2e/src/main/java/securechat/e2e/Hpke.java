@@ -207,15 +207,35 @@ public final class Hpke {
   public static byte[] open(
       Aead aead, byte[] recipientPrivateKey, byte[] enc, byte[] info, byte[] aad, byte[] ciphertext)
       throws GeneralSecurityException {
-    Objects.requireNonNull(aead, "aead");
     Objects.requireNonNull(recipientPrivateKey, "recipientPrivateKey");
+    if (recipientPrivateKey.length != KEY_BYTES) {
+      throw new InvalidKeyException(
+          "recipient private key is " + recipientPrivateKey.length + " bytes; X25519 keys are 32");
+    }
+    return open(aead, recipientKeyPair(recipientPrivateKey), enc, info, aad, ciphertext);
+  }
+
+  /**
+   * {@link #open} with the recipient's key pair as {@link #recipientKeyPair} made it: a recipient
+   * that opens many messages computes its public key once, not once per message.
+   */
+  static byte[] open(
+      Aead aead,
+      AsymmetricCipherKeyPair recipient,
+      byte[] enc,
+      byte[] info,
+      byte[] aad,
+      byte[] ciphertext)
+      throws GeneralSecurityException {
+    Objects.requireNonNull(aead, "aead");
+    Objects.requireNonNull(recipient, "recipient");
     Objects.requireNonNull(enc, "enc");
     requireInputs(info, aad, ciphertext);
-    checkLengths(recipientPrivateKey, enc, ciphertext);
+    checkLengths(enc, ciphertext);
     HPKEContext context;
     try {
       // RFC 9180 §5.1.1 SetupBaseR: Decap(enc, skR), then the same KeySchedule as the sender.
-      context = aead.suite().setupBaseR(enc, recipientKeyPair(recipientPrivateKey), info);
+      context = aead.suite().setupBaseR(enc, recipient, info);
     } catch (IllegalStateException e) {
       // RFC 9180 §7.1.4: an all-zero X25519 result must abort.
       throw new InvalidKeyException("enc is a low-order X25519 point");
@@ -229,12 +249,7 @@ public final class Hpke {
     }
   }
 
-  private static void checkLengths(byte[] recipientPrivateKey, byte[] enc, byte[] ciphertext)
-      throws GeneralSecurityException {
-    if (recipientPrivateKey.length != KEY_BYTES) {
-      throw new InvalidKeyException(
-          "recipient private key is " + recipientPrivateKey.length + " bytes; X25519 keys are 32");
-    }
+  private static void checkLengths(byte[] enc, byte[] ciphertext) throws GeneralSecurityException {
     if (enc.length != KEY_BYTES) {
       throw new InvalidKeyException("enc is " + enc.length + " bytes; X25519 enc is 32");
     }
@@ -244,10 +259,16 @@ public final class Hpke {
     }
   }
 
-  /** Decap needs pkRm too (RFC 9180 §4.1, KEM context enc || pkRm): computed from the key. */
-  private static AsymmetricCipherKeyPair recipientKeyPair(byte[] recipientPrivateKey) {
-    var privateKey = new X25519PrivateKeyParameters(recipientPrivateKey);
+  /**
+   * Decap needs pkRm too (RFC 9180 §4.1, KEM context enc || pkRm): computed from the private key, a
+   * scalar multiplication as costly as a quarter of an open, so a long-lived recipient keeps it.
+   */
+  static AsymmetricCipherKeyPair recipientKeyPair(X25519PrivateKeyParameters privateKey) {
     return new AsymmetricCipherKeyPair(privateKey.generatePublicKey(), privateKey);
+  }
+
+  private static AsymmetricCipherKeyPair recipientKeyPair(byte[] recipientPrivateKey) {
+    return recipientKeyPair(new X25519PrivateKeyParameters(recipientPrivateKey));
   }
 
   /** Empty arrays, never null, mean "no info" and "no aad" (RFC 9180 §5: default ""). */

@@ -2,10 +2,11 @@ package securechat.e2e;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Objects;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 
 /**
  * A user's long-term private identity: the Ed25519 key that signs what the user sends and the
@@ -27,15 +28,19 @@ import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 public final class IdentityKeys {
   private final Ed25519PrivateKeyParameters signingKey;
   private final X25519PrivateKeyParameters encryptionKey;
+  private final AsymmetricCipherKeyPair encryptionKeyPair;
   private final PublicIdentity publicIdentity;
 
   private IdentityKeys(
       Ed25519PrivateKeyParameters signingKey, X25519PrivateKeyParameters encryptionKey) {
     this.signingKey = signingKey;
     this.encryptionKey = encryptionKey;
+    // Every open needs the public key too (RFC 9180 §4.1): derived here once, not per message.
+    this.encryptionKeyPair = Hpke.recipientKeyPair(encryptionKey);
     this.publicIdentity =
         new PublicIdentity(
-            Ed25519.publicKey(signingKey), encryptionKey.generatePublicKey().getEncoded());
+            Ed25519.publicKey(signingKey),
+            ((X25519PublicKeyParameters) encryptionKeyPair.getPublic()).getEncoded());
   }
 
   /**
@@ -76,12 +81,7 @@ public final class IdentityKeys {
    */
   public byte[] open(Hpke.Aead aead, byte[] enc, byte[] info, byte[] aad, byte[] ciphertext)
       throws GeneralSecurityException {
-    byte[] privateKey = encryptionKey.getEncoded();
-    try {
-      return Hpke.open(aead, privateKey, enc, info, aad, ciphertext);
-    } finally {
-      Arrays.fill(privateKey, (byte) 0);
-    }
+    return Hpke.open(aead, encryptionKeyPair, enc, info, aad, ciphertext);
   }
 
   /** RFC 8032 §5.1.5: the 32-byte seed; a copy, for {@link IdentityStore} only. */

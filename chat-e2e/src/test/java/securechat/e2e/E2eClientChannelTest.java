@@ -1,6 +1,7 @@
 package securechat.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -85,6 +86,36 @@ class E2eClientChannelTest {
         .isEqualTo(
             "[e2e] REFUSED a message from alice: its counter 1 is not above 1, the last one"
                 + " accepted from alice: a replay or an old message");
+  }
+
+  @Test
+  void envelopesThatArriveTogetherAreShownOnlyOnceAllTheirCountersAreOnDisk() throws Exception {
+    ContactBook onDisk = ContactBook.open(dataDir, BOB);
+    E2eUser user =
+        new E2eUser(
+            BOB,
+            bob,
+            onDisk,
+            new KnownHosts(dataDir, line -> {}),
+            "127.0.0.1:7004",
+            Hpke.Aead.AES_128_GCM,
+            CLOCK,
+            Limits.DEFAULTS,
+            bobSees::print);
+    E2eClientChannel channel = new E2eClientChannel(wire, wire.info(), user, server.publicKey());
+    wire.arrive(
+        key(ALICE),
+        whisper(ALICE, BOB, envelope(alice, ALICE, BOB, 1, "one")),
+        whisper(ALICE, BOB, envelope(alice, ALICE, BOB, 2, "two")),
+        whisper(ALICE, BOB, envelope(alice, ALICE, BOB, 3, "three")));
+
+    assertThat(channel.receive()).isEqualTo("WHISPER alice bob one");
+
+    assertThatThrownBy(() -> ContactBook.open(dataDir, BOB).acceptCounter(ALICE, 3))
+        .as("counter 3 is on disk before the first of the three is shown")
+        .isInstanceOf(EnvelopeException.class);
+    assertThat(channel.receive()).isEqualTo("WHISPER alice bob two");
+    assertThat(channel.receive()).isEqualTo("WHISPER alice bob three");
   }
 
   @Test

@@ -43,6 +43,12 @@ final class ScriptedTransport implements LineChannel {
     }
   }
 
+  /** Every queued line has "arrived": the layer above may handle them as one batch. */
+  @Override
+  public boolean hasBufferedLine() {
+    return !incoming.isEmpty();
+  }
+
   @Override
   public void shutdownOutput() {}
 

@@ -2,15 +2,11 @@ package securechat.ecdhe;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
-import java.security.KeyPair;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import securechat.core.channel.HandshakeException;
@@ -43,14 +39,14 @@ final class EcdheHandshake {
 
   /** The client's side. */
   static final class Client {
-    private final KeyPair ephemeral;
+    private final EphemeralKeyPair ephemeral;
     private final ClientHello hello;
     private SessionKeys keys;
     private ServerHello serverHello;
 
-    Client(Curve curve) throws GeneralSecurityException {
-      ephemeral = curve.generateKeyPair();
-      hello = new ClientHello(curve, randomBytes(32), ephemeral.getPublic());
+    Client(Curve curve) {
+      ephemeral = curve.generateKeyPair(RANDOM);
+      hello = new ClientHello(curve, randomBytes(32), ephemeral.publicKey());
     }
 
     ClientHello hello() {
@@ -76,7 +72,7 @@ final class EcdheHandshake {
             null);
       }
       serverHello = untrustedHello;
-      byte[] secret = sharedSecret(ephemeral.getPrivate(), untrustedHello.ephemeral());
+      byte[] secret = ephemeral.agree(untrustedHello.ephemeral());
       keys = SessionKeys.derive(secret, untrustedHello.salt(), transcript);
       return new Finished(mac(keys, "client finished"));
     }
@@ -115,13 +111,13 @@ final class EcdheHandshake {
         throws HandshakeException, GeneralSecurityException {
       clientHello = untrustedHello;
       Curve curve = untrustedHello.curve();
-      KeyPair ephemeral = curve.generateKeyPair();
+      EphemeralKeyPair ephemeral = curve.generateKeyPair(RANDOM);
       byte[] salt = randomBytes(32);
       ServerHello unsigned =
           new ServerHello(
               curve,
               salt,
-              ephemeral.getPublic(),
+              ephemeral.publicKey(),
               identity.map(ServerIdentity::publicKey),
               Optional.empty());
       byte[] transcript = transcript(untrustedHello, unsigned);
@@ -129,9 +125,9 @@ final class EcdheHandshake {
           identity.isPresent()
               ? Optional.of(identity.get().sign(signedBytes(transcript)))
               : Optional.empty();
-      byte[] secret = sharedSecret(ephemeral.getPrivate(), untrustedHello.ephemeral());
+      byte[] secret = ephemeral.agree(untrustedHello.ephemeral());
       keys = SessionKeys.derive(secret, salt, transcript);
-      return new ServerHello(curve, salt, ephemeral.getPublic(), unsigned.identity(), signature);
+      return new ServerHello(curve, salt, ephemeral.publicKey(), unsigned.identity(), signature);
     }
 
     /** Checks the client's Finished and returns the server's. */
@@ -178,30 +174,6 @@ final class EcdheHandshake {
         hello.identity().orElseThrow(), signedBytes(transcript), hello.signature().orElseThrow())) {
       throw new HandshakeException(
           "the server's signature over the handshake does not verify: someone changed a message");
-    }
-  }
-
-  /**
-   * The ECDH shared secret. RFC 7748 §6.1: an all-zero X25519 result means the peer sent a
-   * low-order point, and the exchange must be aborted; for P-384 the JDK checks that the peer's
-   * point is on the curve.
-   */
-  static byte[] sharedSecret(PrivateKey mine, PublicKey untrustedPeer) throws HandshakeException {
-    try {
-      KeyAgreement agreement =
-          KeyAgreement.getInstance(mine.getAlgorithm().equals("EC") ? "ECDH" : "XDH");
-      agreement.init(mine);
-      agreement.doPhase(untrustedPeer, true);
-      byte[] secret = agreement.generateSecret();
-      if (MessageDigest.isEqual(secret, new byte[secret.length])) {
-        throw new InvalidKeyException("the shared secret is all zeros");
-      }
-      return secret;
-    } catch (GeneralSecurityException | IllegalStateException e) {
-      throw new HandshakeException(
-          "the peer's public key is not one we accept (a low-order or off-curve point): "
-              + e.getMessage(),
-          e);
     }
   }
 

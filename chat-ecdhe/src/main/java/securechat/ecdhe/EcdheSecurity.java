@@ -143,12 +143,7 @@ public final class EcdheSecurity implements ChannelSecurity {
     LineFramer framer =
         new LineFramer(socket.getInputStream(), FernetSealer.maxRecordBytes(maxServerLine));
     HandshakeReader reader = new HandshakeReader(framer);
-    EcdheHandshake.Client client;
-    try {
-      client = new EcdheHandshake.Client(curve);
-    } catch (GeneralSecurityException e) {
-      throw new HandshakeException("cannot make an ephemeral " + curve.cliName() + " key", e);
-    }
+    EcdheHandshake.Client client = new EcdheHandshake.Client(curve);
     write(socket, client.hello().toLines());
     ServerHello serverHello = reader.serverHello(curve);
     Finished finished = client.answer(serverHello, knownHosts.isPresent());

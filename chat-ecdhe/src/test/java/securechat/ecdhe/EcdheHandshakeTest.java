@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.security.KeyFactory;
-import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
@@ -60,10 +60,10 @@ class EcdheHandshakeTest {
   void aServerKeySwappedInTransitBreaksTheSignature() throws Exception {
     EcdheHandshake.Client client = new EcdheHandshake.Client(Curve.X25519);
     ServerHello real = server(Optional.of(identity)).answer(client.hello());
-    KeyPair mallory = Curve.X25519.generateKeyPair();
+    EphemeralKeyPair mallory = Curve.X25519.generateKeyPair(new SecureRandom());
     ServerHello swapped =
         new ServerHello(
-            real.curve(), real.salt(), mallory.getPublic(), real.identity(), real.signature());
+            real.curve(), real.salt(), mallory.publicKey(), real.identity(), real.signature());
 
     assertThatThrownBy(() -> client.answer(swapped, true))
         .isInstanceOf(HandshakeException.class)
@@ -135,7 +135,7 @@ class EcdheHandshakeTest {
 
   @Test
   void aP384PointOffTheCurveIsRefused() throws Exception {
-    ECPublicKey real = (ECPublicKey) Curve.P384.generateKeyPair().getPublic();
+    ECPublicKey real = (ECPublicKey) Curve.P384.generateKeyPair(new SecureRandom()).publicKey();
     ECPoint moved =
         new ECPoint(real.getW().getAffineX(), real.getW().getAffineY().add(BigInteger.ONE));
     // The JDK's key factory builds such a key; its ECDH refuses it ("Point is not on curve").

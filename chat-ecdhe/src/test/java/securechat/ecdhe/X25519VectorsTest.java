@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.NamedParameterSpec;
-import java.security.spec.XECPrivateKeySpec;
-import java.security.spec.XECPublicKeySpec;
+import java.security.SecureRandom;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 import javax.crypto.KeyAgreement;
@@ -22,16 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import securechat.core.channel.HandshakeException;
 import securechat.testkit.Vectors;
 
 /**
- * RFC 7748's X25519 vectors through the JDK's XDH {@code KeyAgreement}, the primitive the ecdhe
- * handshake uses. Proves our conversion between the RFC's little-endian bytes and the JDK's key
- * specs, and shows what the JDK does with a low-order peer key.
+ * RFC 7748's X25519 vectors through {@link EphemeralKeyPair}, the handshake's key agreement (Bouncy
+ * Castle's X25519), with each peer key built as it arrives on the wire: the RFC's 32 little-endian
+ * bytes in an X.509 SubjectPublicKeyInfo. Also: the JDK's XDH as an independent peer, and the
+ * low-order keys that must be refused.
  */
 class X25519VectorsTest {
   private static final String FILE = "vectors/rfc7748-x25519.json";
   private static final byte[] BASE_POINT = hex("09" + "00".repeat(31));
+  private static final byte[] X25519_SPKI_PREFIX = hex("302a300506032b656e032100");
 
   static Stream<Named<JsonNode>> single() {
     JsonNode cases = Vectors.load(FILE).get("single");
@@ -79,21 +79,36 @@ class X25519VectorsTest {
 
     assertThat(x25519(alicePrivate, BASE_POINT)).isEqualTo(Vectors.hex(dh, "alice_public"));
     assertThat(x25519(bobPrivate, BASE_POINT)).isEqualTo(Vectors.hex(dh, "bob_public"));
+    assertThat(EphemeralKeyPair.x25519(alicePrivate).publicKey().getEncoded())
+        .as("our public key on the wire ends in the RFC's")
+        .endsWith(Vectors.hex(dh, "alice_public"));
     assertThat(x25519(alicePrivate, Vectors.hex(dh, "bob_public")))
         .isEqualTo(x25519(bobPrivate, Vectors.hex(dh, "alice_public")))
         .isEqualTo(Vectors.hex(dh, "shared_secret"));
   }
 
-  /** The vector file's note: the JDK does not mask bit 255 itself, so we must (RFC 7748 §5). */
+  /**
+   * The vector file's note: bit 255 of u must be masked (RFC 7748 §5); the RFC's output shows it.
+   */
   @Test
-  void theJdkDoesNotMaskTheTopBitOfU() throws Exception {
+  void theTopBitOfUIsMasked() throws Exception {
     JsonNode vector = single().toList().get(1).getPayload();
-    BigInteger unmasked = new BigInteger(1, reversed(Vectors.hex(vector, "u")));
-    KeyAgreement agreement = KeyAgreement.getInstance("XDH");
-    agreement.init(privateKey(Vectors.hex(vector, "scalar")));
-    agreement.doPhase(publicKey(unmasked), true);
+    byte[] u = Vectors.hex(vector, "u");
+    assertThat(u[31] & 0x80).as("this vector's u has bit 255 set").isNotZero();
 
-    assertThat(agreement.generateSecret()).isNotEqualTo(Vectors.hex(vector, "output"));
+    assertThat(x25519(Vectors.hex(vector, "scalar"), u)).isEqualTo(Vectors.hex(vector, "output"));
+  }
+
+  /** The JDK's XDH, an independent implementation, agrees with ours on fresh keys either way. */
+  @Test
+  void theJdkAgreesWithOurX25519() throws Exception {
+    KeyPair jdk = KeyPairGenerator.getInstance("X25519").generateKeyPair();
+    EphemeralKeyPair ours = Curve.X25519.generateKeyPair(new SecureRandom());
+    KeyAgreement agreement = KeyAgreement.getInstance("XDH");
+    agreement.init(jdk.getPrivate());
+    agreement.doPhase(ours.publicKey(), true);
+
+    assertThat(ours.agree(jdk.getPublic())).isEqualTo(agreement.generateSecret());
   }
 
   /**
@@ -114,51 +129,31 @@ class X25519VectorsTest {
         Named.of("u = p + 1", "ee" + "ff".repeat(30) + "7f"));
   }
 
-  /** What the JDK does (17 and 25 alike): doPhase throws "Point has small order". */
+  /** RFC 7748 §6.1: the all-zero result is refused, and the handshake with it. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("lowOrderPoints")
-  void theJdkRefusesALowOrderPublicKey(String lowOrderU) throws Exception {
-    PrivateKey mine = KeyPairGenerator.getInstance("X25519").generateKeyPair().getPrivate();
-    PublicKey peerPublicKey = publicKey(decodeU(hex(lowOrderU)));
-    KeyAgreement agreement = KeyAgreement.getInstance("XDH");
-    agreement.init(mine);
+  void aLowOrderPublicKeyIsRefused(String lowOrderU) throws Exception {
+    EphemeralKeyPair mine = Curve.X25519.generateKeyPair(new SecureRandom());
 
-    assertThatThrownBy(() -> agreement.doPhase(peerPublicKey, true))
-        .isInstanceOf(InvalidKeyException.class);
+    assertThatThrownBy(() -> mine.agree(wirePublicKey(hex(lowOrderU))))
+        .isInstanceOf(HandshakeException.class)
+        .hasMessageStartingWith("the peer's public key is not one we accept");
   }
 
-  /** X25519(k, u) on the RFC's encodings: 32 little-endian bytes in, 32 out. */
-  private static byte[] x25519(byte[] scalar, byte[] u) throws GeneralSecurityException {
-    KeyAgreement agreement = KeyAgreement.getInstance("XDH");
-    agreement.init(privateKey(scalar));
-    agreement.doPhase(publicKey(decodeU(u)), true);
-    return agreement.generateSecret();
+  /** X25519(k, u) on the RFC's encodings, through the handshake's own key agreement. */
+  private static byte[] x25519(byte[] scalar, byte[] u) throws Exception {
+    return EphemeralKeyPair.x25519(scalar).agree(wirePublicKey(u));
   }
 
-  /** XECPrivateKeySpec takes the scalar's bytes as the RFC writes them; the JDK clamps them. */
-  private static PrivateKey privateKey(byte[] scalar) throws GeneralSecurityException {
-    return KeyFactory.getInstance("XDH")
-        .generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, scalar));
-  }
-
-  private static PublicKey publicKey(BigInteger u) throws GeneralSecurityException {
-    return KeyFactory.getInstance("XDH")
-        .generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, u));
-  }
-
-  /** RFC 7748 §5, decodeUCoordinate: little-endian, and "mask the most significant bit". */
-  private static BigInteger decodeU(byte[] u) {
-    byte[] bigEndian = reversed(u);
-    bigEndian[0] &= 0x7f;
-    return new BigInteger(1, bigEndian);
-  }
-
-  private static byte[] reversed(byte[] bytes) {
-    byte[] reversed = new byte[bytes.length];
-    for (int i = 0; i < bytes.length; i++) {
-      reversed[i] = bytes[bytes.length - 1 - i];
-    }
-    return reversed;
+  /**
+   * A peer's key as it arrives in PEM: X.509 SubjectPublicKeyInfo, whose fixed 12-byte prefix (RFC
+   * 8410 §4: SEQUENCE, AlgorithmIdentifier id-X25519, BIT STRING) is followed by u as is.
+   */
+  private static PublicKey wirePublicKey(byte[] u) throws GeneralSecurityException {
+    byte[] der = new byte[X25519_SPKI_PREFIX.length + u.length];
+    System.arraycopy(X25519_SPKI_PREFIX, 0, der, 0, X25519_SPKI_PREFIX.length);
+    System.arraycopy(u, 0, der, X25519_SPKI_PREFIX.length, u.length);
+    return KeyFactory.getInstance("X25519").generatePublic(new X509EncodedKeySpec(der));
   }
 
   private static byte[] hex(String hex) {

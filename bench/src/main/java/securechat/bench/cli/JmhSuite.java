@@ -39,9 +39,11 @@ public final class JmhSuite {
           "securechat.bench.HkdfBenchmark",
           "securechat.ecdhe.X25519Benchmark",
           "securechat.ecdhe.EcdheHandshakeBenchmark",
+          "securechat.ecdhe.EcdheLoopbackBenchmark",
           "securechat.e2e.HpkeBenchmark",
           "securechat.e2e.Ed25519Benchmark",
           "securechat.e2e.EnvelopeBenchmark",
+          "securechat.e2e.E2eLoopbackBenchmark",
           "securechat.bench.LineParserBenchmark",
           "securechat.bench.ReassemblyBenchmark");
 

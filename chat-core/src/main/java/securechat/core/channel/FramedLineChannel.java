@@ -67,6 +67,11 @@ public final class FramedLineChannel implements LineChannel {
   }
 
   @Override
+  public boolean hasBufferedLine() {
+    return framer.hasBufferedLine();
+  }
+
+  @Override
   public void shutdownOutput() throws IOException {
     sendLock.lock();
     try {

@@ -37,6 +37,16 @@ public interface LineChannel extends Closeable {
   String receive() throws IOException, ProtocolException;
 
   /**
+   * True if a whole line has already arrived, so that {@link #receive} returns (or throws) at once,
+   * without waiting for the network; false when unsure, which is always allowed. For a caller that
+   * does some costly work once per batch of lines that arrived together, such as the e2e client's
+   * one durable write for all their counters.
+   */
+  default boolean hasBufferedLine() {
+    return false;
+  }
+
+  /**
    * Tells the peer that no more lines will come, while still receiving: a TCP FIN, preceded in the
    * tls stage by TLS's close_notify alert (RFC 8446 §6.1), without which the peer cannot tell a
    * finished conversation from a truncated one.

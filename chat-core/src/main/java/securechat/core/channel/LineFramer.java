@@ -74,6 +74,14 @@ public final class LineFramer {
     }
   }
 
+  /**
+   * True if a whole line is already in the buffer, so that {@link #readLine} returns it (or refuses
+   * it) without reading from the stream, which could block. False when unsure.
+   */
+  public boolean hasBufferedLine() {
+    return !discarding && indexOfNewline() >= 0;
+  }
+
   private ProtocolException tooLong() {
     return tooLong(maxLineBytes);
   }

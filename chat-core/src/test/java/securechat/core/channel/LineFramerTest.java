@@ -123,4 +123,25 @@ class LineFramerTest {
     assertThat(framer.readLine()).isEmpty();
     assertThat(framer.readLine()).isEqualTo("x");
   }
+
+  @Test
+  void hasBufferedLineSaysWhetherTheNextReadNeedsTheStream() throws Exception {
+    LineFramer framer = framer("one\ntwo\nthree", 100);
+    assertThat(framer.hasBufferedLine()).as("nothing read yet").isFalse();
+
+    assertThat(framer.readLine()).isEqualTo("one");
+    assertThat(framer.hasBufferedLine()).as("two is whole in the buffer").isTrue();
+    assertThat(framer.readLine()).isEqualTo("two");
+    assertThat(framer.hasBufferedLine()).as("three has no newline yet").isFalse();
+  }
+
+  @Test
+  void hasBufferedLineIsFalseWhileTheRestOfAnOversizeLineIsDiscarded() throws Exception {
+    InputStream in = trickle("x".repeat(30).concat("\nnext\n").getBytes(UTF_8), 12);
+    LineFramer framer = new LineFramer(in, 10);
+
+    assertThatThrownBy(framer::readLine).isInstanceOf(ProtocolException.class);
+    assertThat(framer.hasBufferedLine()).isFalse();
+    assertThat(framer.readLine()).isEqualTo("next");
+  }
 }
