@@ -80,8 +80,15 @@ final class HandshakeChurn {
       socket.setSoTimeout(TIMEOUT_MILLIS);
       LineChannel channel = security.connect(socket);
       String first = channel.receive();
-      if (first == null || !first.startsWith("WELCOME ")) {
-        throw new IOException("no WELCOME after the handshake");
+      if (first == null) {
+        throw new IOException("the server closed the connection before WELCOME");
+      }
+      if (!first.startsWith("WELCOME ")) {
+        // The server's own words (a full server says so), cut short: the report groups by text.
+        throw new IOException(
+            "the server answered the handshake with \""
+                + first.substring(0, Math.min(first.length(), 80))
+                + "\", not WELCOME");
       }
       channel.close();
     }

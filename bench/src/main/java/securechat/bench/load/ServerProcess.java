@@ -41,6 +41,10 @@ final class ServerProcess implements AutoCloseable {
   private final Thread shutdownHook;
   private final CompletableFuture<InetSocketAddress> address = new CompletableFuture<>();
   private final Deque<String> lastLines = new ArrayDeque<>();
+
+  /** The first line it printed (read on one thread, then by others after the process ends). */
+  private volatile String firstLine;
+
   private final AtomicLong bugLines = new AtomicLong();
 
   private ServerProcess(Process process) {
@@ -110,6 +114,9 @@ final class ServerProcess implements AutoCloseable {
             new InetSocketAddress(listening.group(1), Integer.parseInt(listening.group(2))));
       }
     }
+    if (firstLine == null) {
+      firstLine = line;
+    }
     if (line.contains(" BUG ")) {
       bugLines.incrementAndGet();
     }
@@ -121,11 +128,23 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** The server's last line of output, or its exit status. */
+  /**
+   * Why the server stopped or stalled: its "error:" line if it printed one, else the first line of
+   * an exited server (a mistaken option: the reason, then the usage) or the last of a live one.
+   */
   private String lastWords() {
     List<String> lines = lastLines();
-    String last = lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
-    return process.isAlive() ? last : last + " (exit status " + process.exitValue() + ")";
+    if (lines.isEmpty()) {
+      return process.isAlive()
+          ? "(no output)"
+          : "(no output, exit status " + process.exitValue() + ")";
+    }
+    String reason =
+        lines.reversed().stream()
+            .filter(line -> line.startsWith("error:"))
+            .findFirst()
+            .orElse(process.isAlive() ? lines.getLast() : firstLine);
+    return process.isAlive() ? reason : reason + " (exit status " + process.exitValue() + ")";
   }
 
   /** The last lines the server printed. */
