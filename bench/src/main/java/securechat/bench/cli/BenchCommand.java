@@ -1,5 +1,6 @@
 package securechat.bench.cli;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,12 @@ public final class BenchCommand implements Runnable {
     command.addSubcommand("jmh", new JmhCommand());
     command.addSubcommand(
         "report",
-        new ReportCommand(List.of(new ReportCommand.MachinePart(), new ReportCommand.JmhPart())));
+        new ReportCommand(
+            List.of(
+                new ReportCommand.MachinePart(),
+                new ComparePart(this),
+                new LoadPart(this),
+                new ReportCommand.JmhPart())));
     return command;
   }
 
@@ -79,6 +85,10 @@ public final class BenchCommand implements Runnable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--enable-native-access=ALL-UNNAMED");
+    // The launcher's permission for JMH's sun.misc.Unsafe (JDK 23+), so the child does not warn.
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(option -> option.startsWith("--sun-misc-unsafe-memory-access="))
+        .forEach(command::add);
     command.addAll(jvmOptions);
     String labHome = System.getProperty("lab.home");
     if (labHome != null) {

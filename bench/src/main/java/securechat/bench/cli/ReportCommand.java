@@ -30,7 +30,7 @@ import securechat.core.cli.ConfigException;
     description = {
       "Measure everything again (the machine, the JMH benchmarks, the comparisons with real peers,"
           + " the load tests) and write the figures into docs/performance.md.",
-      "About 25 minutes; --quick about 8 (shorter runs: for a look, not for the page)."
+      "About 20 minutes; --quick about 8 (shorter runs: for a look, not for the page)."
     })
 final class ReportCommand implements Callable<Integer> {
   /** The parts of a report, in the order they run. */

@@ -93,4 +93,23 @@ class ReportCommandTest {
     assertThat(report(page("one", "two"), "--only", "three")).isNotZero();
     assertThat(err.toString()).contains("no part 'three'; the parts are: [one, two]");
   }
+
+  @Test
+  void labBenchReportHasEveryPartAndTheRealPageHasABlockForEach() throws Exception {
+    // The real command tree, as `./lab bench report` sees it: a part left out of it would leave
+    // its block of docs/performance.md unwritten without a word.
+    CommandLine lab =
+        CliErrorHandler.configure(new BenchCommand(List.of(), "unused.Main").commandLine());
+    lab.setOut(new PrintWriter(new StringWriter()));
+    lab.setErr(new PrintWriter(err));
+    Path page = Path.of("..", "docs", "performance.md");
+
+    assertThat(lab.execute("report", "--out", page.toString(), "--only", "none")).isNotZero();
+
+    assertThat(err.toString()).contains("the parts are: [machine, compare, load, jmh]");
+    String text = Files.readString(page);
+    for (String part : List.of("machine", "compare", "load", "jmh")) {
+      assertThat(text).contains(GeneratedBlocks.begin(part)).contains(GeneratedBlocks.end(part));
+    }
+  }
 }
