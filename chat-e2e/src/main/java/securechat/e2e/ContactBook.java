@@ -2,11 +2,9 @@ package securechat.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -291,7 +289,7 @@ public final class ContactBook {
       return;
     }
     int lineNumber = 0;
-    for (String line : readLines(file.get())) {
+    for (String line : LabFiles.readLines(file.get())) {
       lineNumber++;
       if (!line.isBlank()) {
         parse(line, lineNumber);
@@ -316,12 +314,4 @@ public final class ContactBook {
     }
   }
 
-  /** The file's lines; bytes that are not UTF-8 are an error naming the file. */
-  static List<String> readLines(Path file) throws IOException {
-    try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (CharacterCodingException e) {
-      throw new IOException(file + " is not UTF-8 text", e);
-    }
-  }
 }

@@ -1,7 +1,6 @@
 package securechat.core.identity;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,9 +89,10 @@ public final class KnownHosts {
     List<String> lines = new ArrayList<>();
     List<String> all;
     try {
-      all = Files.readAllLines(file(), StandardCharsets.UTF_8);
-    } catch (CharacterCodingException e) {
-      throw damaged("it is not UTF-8 text", "move it away", e);
+      all = LabFiles.readLines(file());
+    } catch (IOException e) {
+      throw new HandshakeException(
+          e.getMessage(), "or delete it: the next connection then pins each server again", e);
     }
     for (int i = 0; i < all.size(); i++) {
       String line = all.get(i);

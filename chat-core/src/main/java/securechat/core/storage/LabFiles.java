@@ -5,9 +5,12 @@ import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +58,28 @@ public final class LabFiles {
   /** The attributes that create a file rw------- (none on a file system without POSIX). */
   public static FileAttribute<?>[] ownerOnly(Path near) {
     return permissions(near, "rw-------");
+  }
+
+  /**
+   * Reads a text file of stored state, one record a line. Every writer ends each line with a
+   * newline, so a last line without one means the file was cut short (by a crash during a write
+   * that did not go through this class, or a full disk): that is refused, never read as fewer
+   * records, which would silently forget the rest.
+   *
+   * @throws IOException naming the file if it is not UTF-8 or was cut short
+   */
+  public static List<String> readLines(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+      throw new IOException(
+          file + " was cut short: its last line does not end; restore the file from a backup, or"
+              + " repair or delete that line");
+    }
+    try {
+      return UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().lines().toList();
+    } catch (CharacterCodingException e) {
+      throw new IOException(file + " is not UTF-8 text; restore it from a backup", e);
+    }
   }
 
   /** Replaces {@code file} with {@code content}, readable by its owner only. */

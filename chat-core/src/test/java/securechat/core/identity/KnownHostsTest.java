@@ -70,6 +70,11 @@ class KnownHostsTest {
     Path file = dataDir.resolve("known_hosts");
     String whole = Files.readString(file);
     Files.writeString(file, whole.substring(0, whole.length() / 2));
+    assertThatThrownBy(() -> knownHosts.check("127.0.0.1:7003", server.publicKey()))
+        .isInstanceOf(HandshakeException.class)
+        .hasMessage(file + " was cut short: its last line does not end; restore the file from a"
+            + " backup, or repair or delete that line");
+    Files.writeString(file, whole.substring(0, whole.length() / 2) + "\n");
 
     assertThatThrownBy(() -> knownHosts.check("127.0.0.1:7003", server.publicKey()))
         .isInstanceOf(HandshakeException.class)
@@ -81,7 +86,7 @@ class KnownHostsTest {
             e ->
                 assertThat(((HandshakeException) e).hint().orElseThrow())
                     .startsWith("delete line 1 (the next connection pins that server again)"));
-    assertThat(Files.readString(file)).isEqualTo(whole.substring(0, whole.length() / 2));
+    assertThat(Files.readString(file)).isEqualTo(whole.substring(0, whole.length() / 2) + "\n");
   }
 
   @Test
