@@ -313,5 +313,4 @@ public final class ContactBook {
           file.orElseThrow() + " line " + lineNumber + " is not a contact: " + e.getMessage());
     }
   }
-
 }

@@ -1,8 +1,8 @@
 package securechat.e2e;
 
-import java.security.MessageDigest;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;

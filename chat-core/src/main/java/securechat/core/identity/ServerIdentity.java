@@ -111,7 +111,8 @@ public final class ServerIdentity {
     KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
     PrivateKey privateKey =
         ed25519.generatePrivate(new PKCS8EncodedKeySpec(block(lines, "PRIVATE KEY")));
-    PublicKey publicKey = ed25519.generatePublic(new X509EncodedKeySpec(block(lines, "PUBLIC KEY")));
+    PublicKey publicKey =
+        ed25519.generatePublic(new X509EncodedKeySpec(block(lines, "PUBLIC KEY")));
     return new ServerIdentity(privateKey, publicKey);
   }
 

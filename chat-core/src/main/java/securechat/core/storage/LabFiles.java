@@ -1,11 +1,10 @@
 package securechat.core.storage;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -72,7 +71,8 @@ public final class LabFiles {
     byte[] bytes = Files.readAllBytes(file);
     if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
       throw new IOException(
-          file + " was cut short: its last line does not end; restore the file from a backup, or"
+          file
+              + " was cut short: its last line does not end; restore the file from a backup, or"
               + " repair or delete that line");
     }
     try {
@@ -105,8 +105,9 @@ public final class LabFiles {
     createPrivateDirectory(directory);
     String name = file.getFileName().toString();
     deleteLeftoversOfEndedProcesses(directory, name);
-    Path temp = Files.createTempFile(directory, tempPrefix(name, ProcessHandle.current().pid()),
-        TEMP_SUFFIX, attributes);
+    Path temp =
+        Files.createTempFile(
+            directory, tempPrefix(name, ProcessHandle.current().pid()), TEMP_SUFFIX, attributes);
     try {
       try (FileChannel out = FileChannel.open(temp, WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -123,9 +124,9 @@ public final class LabFiles {
   }
 
   /**
-   * A process killed between creating its temporary file and the rename leaves the file behind.
-   * The next write of the same file deletes every such leftover whose process has ended, so they
-   * cannot pile up; a live process's file (its write is under way) is left alone.
+   * A process killed between creating its temporary file and the rename leaves the file behind. The
+   * next write of the same file deletes every such leftover whose process has ended, so they cannot
+   * pile up; a live process's file (its write is under way) is left alone.
    */
   private static void deleteLeftoversOfEndedProcesses(Path directory, String name)
       throws IOException {

@@ -43,22 +43,26 @@ class LabFilesKillIT {
       long returned = runAndKill(file);
       String text = Files.readString(file, UTF_8);
       long version = RewriteLoop.versionOf(text);
-      assertThat(text).as("kill %d: version %d is whole", kill, version)
+      assertThat(text)
+          .as("kill %d: version %d is whole", kill, version)
           .isEqualTo(RewriteLoop.content(version));
       // The kill may land after the rename and before "wrote N" is printed: one more, no less.
       assertThat(version).as("kill %d", kill).isBetween(returned, returned + 1);
-      assertThat(version).as("kill %d: never back to an older version", kill)
+      assertThat(version)
+          .as("kill %d: never back to an older version", kill)
           .isGreaterThanOrEqualTo(lastReturned);
       lastReturned = version;
       List<Path> temps = tempFiles();
-      assertThat(temps).as("kill %d: at most the killed writer's temporary file", kill)
+      assertThat(temps)
+          .as("kill %d: at most the killed writer's temporary file", kill)
           .hasSizeLessThanOrEqualTo(1);
       killsThatLeftATempFile += temps.size();
     }
     LabFiles.writePrivate(file, RewriteLoop.content(lastReturned + 1).getBytes(UTF_8));
     assertThat(tempFiles()).as("the next write cleans up").isEmpty();
-    System.out.printf("%d kills, %d left a temporary file, last version %d%n", KILLS,
-        killsThatLeftATempFile, lastReturned);
+    System.out.printf(
+        "%d kills, %d left a temporary file, last version %d%n",
+        KILLS, killsThatLeftATempFile, lastReturned);
   }
 
   /** Starts the writer, kills it at a random moment, returns the last version it said it wrote. */
@@ -70,7 +74,9 @@ class LabFilesKillIT {
       assertThat(first).as("the writer's first line").startsWith("wrote ");
       // Not waiting for something: the random pause is the random moment of the kill.
       Thread.sleep(random.nextInt(MAX_DELAY_MILLIS + 1));
-      writer.destroyForcibly(); // SIGKILL on Linux and macOS
+      // SIGKILL through the handle: Process.destroyForcibly() would also close our end of its
+      // stdout, and the lines it printed before dying would be lost.
+      writer.toHandle().destroyForcibly();
       assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
       long returned = Long.parseLong(first.substring("wrote ".length()));
       for (String line = out.readLine(); line != null; line = out.readLine()) {

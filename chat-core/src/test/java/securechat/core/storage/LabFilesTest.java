@@ -55,7 +55,8 @@ class LabFilesTest {
     Process ended = new ProcessBuilder("true").start();
     ended.waitFor();
     Path leftover = tmp.resolve(LabFiles.tempPrefix("accounts", ended.pid()) + "1.tmp");
-    Path underWay = tmp.resolve(LabFiles.tempPrefix("accounts", ProcessHandle.current().pid()) + "2.tmp");
+    Path underWay =
+        tmp.resolve(LabFiles.tempPrefix("accounts", ProcessHandle.current().pid()) + "2.tmp");
     Path otherFile = tmp.resolve(LabFiles.tempPrefix("known_hosts", ended.pid()) + "3.tmp");
     for (Path temp : new Path[] {leftover, underWay, otherFile}) {
       Files.writeString(temp, "half a versi");

@@ -37,9 +37,9 @@ import securechat.app.LabHome;
 
 /**
  * Two promises of docs/security.md, checked on {@code lab} run as a real process: every {@code
- * --insecure-...} option of every command prints its warning (the options are read from the
- * picocli command tree, so a new one fails this test until it has a way to run here, and then
- * until it warns), and every server listens on 127.0.0.1 only unless told otherwise.
+ * --insecure-...} option of every command prints its warning (the options are read from the picocli
+ * command tree, so a new one fails this test until it has a way to run here, and then until it
+ * warns), and every server listens on 127.0.0.1 only unless told otherwise.
  */
 @Timeout(300)
 class CommandLineSafetyIT {
@@ -57,25 +57,65 @@ class CommandLineSafetyIT {
     String data = dataDir.toString();
     return Map.of(
         "lab server --insecure-no-auth",
-        List.of("server", "--stage", "ecdhe", "--insecure-no-auth", "--port", "0", "--data-dir",
-            data),
+        List.of(
+            "server", "--stage", "ecdhe", "--insecure-no-auth", "--port", "0", "--data-dir", data),
         "lab client --insecure-no-auth",
-        List.of("client", "--stage", "ecdhe", "--insecure-no-auth", "--port", "PORT", "--data-dir",
+        List.of(
+            "client",
+            "--stage",
+            "ecdhe",
+            "--insecure-no-auth",
+            "--port",
+            "PORT",
+            "--data-dir",
             data),
         "lab client --insecure-trust-all",
-        List.of("client", "--stage", "tls", "--insecure-trust-all", "--port", "PORT",
-            "--data-dir", data),
+        List.of(
+            "client",
+            "--stage",
+            "tls",
+            "--insecure-trust-all",
+            "--port",
+            "PORT",
+            "--data-dir",
+            data),
         "lab server --insecure-legacy",
-        List.of("server", "--stage", "e2e", "--insecure-legacy", "seed004", "--port", "0",
-            "--data-dir", data),
+        List.of(
+            "server",
+            "--stage",
+            "e2e",
+            "--insecure-legacy",
+            "seed004",
+            "--port",
+            "0",
+            "--data-dir",
+            data),
         "lab client --insecure-legacy",
-        List.of("client", "--stage", "e2e", "--insecure-legacy", "seed004", "--port", "PORT",
-            "--data-dir", data),
+        List.of(
+            "client",
+            "--stage",
+            "e2e",
+            "--insecure-legacy",
+            "seed004",
+            "--port",
+            "PORT",
+            "--data-dir",
+            data),
         "lab assignment grade --insecure-no-sandbox",
-        List.of("assignment", "grade", "01-fernet", "--submission", submission.toString(),
+        List.of(
+            "assignment",
+            "grade",
+            "01-fernet",
+            "--submission",
+            submission.toString(),
             "--insecure-no-sandbox"),
         "lab assignment grade-all --insecure-no-sandbox",
-        List.of("assignment", "grade-all", "01-fernet", "--submissions", data,
+        List.of(
+            "assignment",
+            "grade-all",
+            "01-fernet",
+            "--submissions",
+            data,
             "--insecure-no-sandbox"));
   }
 
@@ -94,9 +134,7 @@ class CommandLineSafetyIT {
               .map(arg -> arg.equals("PORT") ? String.valueOf(closedPort) : arg)
               .toList();
       String warning = "warning: " + option.getValue();
-      assertThat(runUntil(args, warning))
-          .as("%s prints a warning", option.getKey())
-          .isPresent();
+      assertThat(runUntil(args, warning)).as("%s prints a warning", option.getKey()).isPresent();
     }
   }
 
@@ -114,7 +152,8 @@ class CommandLineSafetyIT {
             List.of("server", "--stage", "e2e", "--insecure-legacy", "seed004"));
     for (List<String> server : servers) {
       List<String> args = new ArrayList<>(server);
-      args.addAll(List.of("--port", "0", "--data-dir", dataDir.resolve("d" + server.size()).toString()));
+      args.addAll(
+          List.of("--port", "0", "--data-dir", dataDir.resolve("d" + server.size()).toString()));
       Optional<String> listening = runUntil(args, "listening on", this::checkLoopbackOnly);
       assertThat(listening).as("%s said where it listens", server).isPresent();
     }
@@ -146,7 +185,8 @@ class CommandLineSafetyIT {
   private static void collect(CommandLine command, Map<String, String> found) {
     for (OptionSpec option : command.getCommandSpec().options()) {
       if (option.longestName().startsWith("--insecure-")) {
-        found.put(command.getCommandSpec().qualifiedName() + " " + option.longestName(),
+        found.put(
+            command.getCommandSpec().qualifiedName() + " " + option.longestName(),
             option.longestName());
       }
     }

@@ -22,9 +22,9 @@ import securechat.core.identity.ServerIdentity;
 /**
  * A stored file cut short (as a crash during a non-atomic write would leave it) or filled with
  * garbage gives one {@code error:} line naming the file and a {@code hint:} saying what to do,
- * through the real {@code lab} command: never a stack trace, never a fresh start that would
- * throw the file's contents away. The file is left as it was, for the user to repair or move.
- * (The known-hosts file needs a server to reach: {@code KnownHostsTest} in chat-core covers it.)
+ * through the real {@code lab} command: never a stack trace, never a fresh start that would throw
+ * the file's contents away. The file is left as it was, for the user to repair or move. (The
+ * known-hosts file needs a server to reach: {@code KnownHostsTest} in chat-core covers it.)
  */
 @Timeout(value = 120, threadMode = ThreadMode.SEPARATE_THREAD) // a server that starts would block
 class DamagedStateIT {
@@ -107,8 +107,16 @@ class DamagedStateIT {
   private String[] e2eClient() throws IOException {
     Path password = dataDir.resolve("password");
     Files.writeString(password, "password-of-alice\n");
-    return withData("client", "--stage", "e2e", "--user", "alice", "--password-file",
-        password.toString(), "--port", String.valueOf(closedPort()));
+    return withData(
+        "client",
+        "--stage",
+        "e2e",
+        "--user",
+        "alice",
+        "--password-file",
+        password.toString(),
+        "--port",
+        String.valueOf(closedPort()));
   }
 
   private void checkRefused(Path file, int exit) throws IOException {

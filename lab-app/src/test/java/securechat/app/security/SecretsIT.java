@@ -28,9 +28,9 @@ import securechat.notebook.Stages;
  * No secret reaches the server's log, for each stage: not a password, not a private key in the
  * encodings it is stored in (PEM lines, DER hex, the raw 32 bytes), not an ecdhe session key, not
  * the plaintext of an e2e message. The server and clients are the stage's real ones with their
- * default options (attacks' {@link Victims}); the ecdhe client writes its session keys with
- * {@code --keylog}, the one option whose purpose is to write secrets (for the sniffer and
- * Wireshark), so that the test knows what to look for.
+ * default options (attacks' {@link Victims}); the ecdhe client writes its session keys with {@code
+ * --keylog}, the one option whose purpose is to write secrets (for the sniffer and Wireshark), so
+ * that the test knows what to look for.
  *
  * <p>Not searched: what a client shows its own user (the messages it sent and received, which is
  * its job) and the key-log file itself.

@@ -11,14 +11,15 @@ import securechat.app.security.MainSources.Source;
 
 /**
  * Two rules of docs/security.md that a reader of the code can check, checked on every main source
- * file: byte arrays are compared with {@code MessageDigest.isEqual} (time independent of where
- * they differ), and random numbers come from {@code SecureRandom}. The few places that break a
- * rule on purpose are listed here with the reason; a new one fails until it is listed.
+ * file: byte arrays are compared with {@code MessageDigest.isEqual} (time independent of where they
+ * differ), and random numbers come from {@code SecureRandom}. The few places that break a rule on
+ * purpose are listed here with the reason; a new one fails until it is listed.
  */
 class SourceRulesTest {
   /** {@code Arrays.equals(...)}, which returns at the first difference: its time tells where. */
   private static final Pattern ARRAYS_EQUALS =
-      Pattern.compile("\\bArrays\\s*\\.\\s*equals\\s*\\(|import\\s+static\\s+java\\.util\\.Arrays\\.");
+      Pattern.compile(
+          "\\bArrays\\s*\\.\\s*equals\\s*\\(|import\\s+static\\s+java\\.util\\.Arrays\\.");
 
   /** Every generator that is not SecureRandom: predictable from a few outputs, or from its seed. */
   private static final Pattern INSECURE_RANDOM =
@@ -29,10 +30,12 @@ class SourceRulesTest {
 
   private static final String ATTACKS = "attacks/src/main/java/securechat/attacks/";
   private static final String BENCH = "bench/src/main/java/securechat/";
-  private static final String REPLICA = "the seed 004 replica (--insecure-legacy seed004) is weak"
-      + " on purpose: java.util.Random, as the original program used";
-  private static final String BENCH_INPUT = "benchmark input bytes from a fixed seed, so that"
-      + " every run measures the same work; never a key anyone uses";
+  private static final String REPLICA =
+      "the seed 004 replica (--insecure-legacy seed004) is weak"
+          + " on purpose: java.util.Random, as the original program used";
+  private static final String BENCH_INPUT =
+      "benchmark input bytes from a fixed seed, so that"
+          + " every run measures the same work; never a key anyone uses";
 
   /** Files allowed to compare arrays with Arrays.equals: how many times, and why it is safe. */
   private static final Map<String, Allowed> ARRAYS_EQUALS_ALLOWED =
@@ -56,12 +59,15 @@ class SourceRulesTest {
           Map.entry("chat-e2e/src/main/java/securechat/e2e/legacy/", REPLICA),
           Map.entry(ATTACKS + "legacy/LegacyVictims.java", REPLICA),
           Map.entry(ATTACKS + "legacy/LegacyCommand.java", REPLICA),
-          Map.entry(ATTACKS + "fs/LegacyRsaLeak.java",
+          Map.entry(
+              ATTACKS + "fs/LegacyRsaLeak.java",
               "the attack rebuilds bob's legacy RSA key from his java.util.Random seed"),
-          Map.entry(ATTACKS + "crack/DesCommand.java",
+          Map.entry(
+              ATTACKS + "crack/DesCommand.java",
               "--seed makes the victim's DES key repeatable for a demonstration;"
                   + " SecureRandom without it"),
-          Map.entry(BENCH + "bench/load/Pacer.java",
+          Map.entry(
+              BENCH + "bench/load/Pacer.java",
               "the load generator's pacing (when a simulated client sends), seeded to repeat runs"),
           Map.entry(BENCH + "bench/FernetBenchmark.java", BENCH_INPUT),
           Map.entry(BENCH + "bench/HkdfBenchmark.java", BENCH_INPUT),
@@ -80,14 +86,16 @@ class SourceRulesTest {
       int found = source.count(ARRAYS_EQUALS);
       Allowed allowed = ARRAYS_EQUALS_ALLOWED.get(source.path());
       if (found > 0 && (allowed == null || found > allowed.times())) {
-        broken.add(source.path() + ": Arrays.equals " + found + " times; use MessageDigest.isEqual");
+        broken.add(
+            source.path() + ": Arrays.equals " + found + " times; use MessageDigest.isEqual");
       }
       if (found > 0 && allowed != null) {
         used.add(source.path());
       }
     }
     assertThat(broken).isEmpty();
-    assertThat(used).as("every allowance is still needed")
+    assertThat(used)
+        .as("every allowance is still needed")
         .containsExactlyInAnyOrderElementsOf(ARRAYS_EQUALS_ALLOWED.keySet());
   }
 
@@ -105,7 +113,8 @@ class SourceRulesTest {
           .ifPresentOrElse(used::add, () -> broken.add(source.path()));
     }
     assertThat(broken).as("not SecureRandom; use it, or list the file here with why").isEmpty();
-    assertThat(used).as("every allowance is still needed")
+    assertThat(used)
+        .as("every allowance is still needed")
         .containsAll(INSECURE_RANDOM_ALLOWED.keySet());
   }
 
