@@ -58,6 +58,7 @@ class SecretsIT {
       ScriptedPeer bob = connect(victims, "bob", server.getPort(), keyLog);
       victims.logIn(alice, "alice", true);
       victims.logIn(bob, "bob", true);
+      alice.expect("JOIN bob"); // in e2e, bob's keys come with it: alice can seal for him now
       alice.send(MESSAGE);
       bob.expectContaining(MESSAGE);
       alice.send("/whisper bob " + WHISPER);
