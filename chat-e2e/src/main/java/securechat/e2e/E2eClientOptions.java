@@ -62,13 +62,25 @@ public final class E2eClientOptions implements StageOptions {
     return new E2eUser(
         name,
         keys,
-        ContactBook.open(context.dataDir(), name),
+        openContacts(context, name),
         new KnownHosts(context.dataDir(), context.console()::print),
         context.host() + ":" + context.port(),
         aead,
         Clock.systemUTC(),
         context.limits(),
         context.console()::print);
+  }
+
+  private static ContactBook openContacts(StageContext context, Username name)
+      throws ConfigException {
+    try {
+      return ContactBook.open(context.dataDir(), name);
+    } catch (IOException e) {
+      throw new ConfigException(
+          "cannot read the contact book of " + name + ": " + e.getMessage(),
+          "repair that line, or move the file away to start an empty contact book (safety"
+              + " numbers must then be verified again)");
+    }
   }
 
   /** Reads {@code --aead}, naming the choices when the value is none of them. */

@@ -2,6 +2,7 @@ package securechat.e2e;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -111,8 +112,8 @@ public final class Hpke {
     @Override
     public boolean equals(Object other) {
       return other instanceof Sealed that
-          && Arrays.equals(enc, that.enc)
-          && Arrays.equals(ciphertext, that.ciphertext);
+          && MessageDigest.isEqual(enc, that.enc)
+          && MessageDigest.isEqual(ciphertext, that.ciphertext);
     }
 
     @Override

@@ -129,7 +129,7 @@ public final class KeyDirectory implements UserDirectory {
       return;
     }
     int lineNumber = 0;
-    for (String line : Files.readAllLines(file.get(), StandardCharsets.UTF_8)) {
+    for (String line : LabFiles.readLines(file.get())) {
       lineNumber++;
       if (line.isBlank()) {
         continue;

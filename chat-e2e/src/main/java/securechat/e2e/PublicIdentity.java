@@ -88,8 +88,8 @@ public record PublicIdentity(byte[] signingKey, byte[] encryptionKey) {
   @Override
   public boolean equals(Object other) {
     return other instanceof PublicIdentity that
-        && Arrays.equals(signingKey, that.signingKey)
-        && Arrays.equals(encryptionKey, that.encryptionKey);
+        && MessageDigest.isEqual(signingKey, that.signingKey)
+        && MessageDigest.isEqual(encryptionKey, that.encryptionKey);
   }
 
   @Override

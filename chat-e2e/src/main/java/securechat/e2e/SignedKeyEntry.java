@@ -1,5 +1,6 @@
 package securechat.e2e;
 
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SignatureException;
 import java.time.Instant;
@@ -112,7 +113,7 @@ public record SignedKeyEntry(
         && e.name.equals(name)
         && e.keys.equals(keys)
         && e.boundAt.equals(boundAt)
-        && Arrays.equals(e.signature, signature);
+        && MessageDigest.isEqual(e.signature, signature);
   }
 
   @Override

@@ -16,6 +16,7 @@ import securechat.core.account.PasswordHash;
 import securechat.core.cli.ConfigException;
 import securechat.core.protocol.ProtocolException;
 import securechat.core.protocol.Username;
+import securechat.core.storage.LabFiles;
 
 /**
  * The two kinds of password file the crack attack reads, one account a line, {@code #} lines and
@@ -73,7 +74,8 @@ final class HashFiles {
     List<String> lines = new ArrayList<>();
     lines.add("# INSECURE on purpose: hex(SHA-256(password)), no salt, as the old seeds stored it");
     entries.forEach(entry -> lines.add(entry.name() + ":" + entry.hex()));
-    Files.write(file, lines, UTF_8);
+    // Hashes of passwords, fast to crack: owner-only, as our accounts file.
+    LabFiles.writePrivate(file, (String.join("\n", lines) + "\n").getBytes(UTF_8));
   }
 
   /**

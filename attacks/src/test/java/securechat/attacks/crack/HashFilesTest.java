@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,11 @@ class HashFilesTest {
 
     assertThat(HashFiles.readUnsalted(file)).isEqualTo(entries);
     assertThat(Files.readAllLines(file, UTF_8)).contains("alice:" + ABC_HEX);
+    if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // Unsalted hashes fall to a dictionary in seconds: as private as the accounts file.
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
+    }
   }
 
   @Test

@@ -3,7 +3,6 @@ package securechat.core.account;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -93,11 +92,9 @@ final class AccountsFile {
   private SortedMap<Username, PasswordHash> read() throws IOException {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, UTF_8);
+      lines = LabFiles.readLines(file);
     } catch (NoSuchFileException e) {
       return new TreeMap<>();
-    } catch (CharacterCodingException e) {
-      throw new IOException(file + " is not UTF-8 text", e);
     }
     SortedMap<Username, PasswordHash> accounts = new TreeMap<>();
     for (int i = 0; i < lines.size(); i++) {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -75,17 +78,53 @@ public final class KnownHosts {
         null);
   }
 
-  private List<String> read() throws IOException {
+  /**
+   * The pins, each line checked: a damaged line is refused, never skipped, since skipping it would
+   * silently pin whatever key the next server presents.
+   */
+  private List<String> read() throws IOException, HandshakeException {
     if (!Files.exists(file())) {
       return new ArrayList<>();
     }
     List<String> lines = new ArrayList<>();
-    for (String line : Files.readAllLines(file(), StandardCharsets.UTF_8)) {
+    List<String> all;
+    try {
+      all = LabFiles.readLines(file());
+    } catch (IOException e) {
+      throw new HandshakeException(
+          e.getMessage(), "or delete it: the next connection then pins each server again", e);
+    }
+    for (int i = 0; i < all.size(); i++) {
+      String line = all.get(i);
       if (!line.isBlank()) {
+        checkLine(line, i + 1);
         lines.add(line);
       }
     }
     return lines;
+  }
+
+  private void checkLine(String line, int lineNumber) throws HandshakeException {
+    String[] fields = line.split(" ");
+    try {
+      if (fields.length != 3 || !fields[1].equals("ed25519")) {
+        throw new IllegalArgumentException("not HOST:PORT ed25519 BASE64-KEY");
+      }
+      KeyFactory.getInstance("Ed25519")
+          .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(fields[2])));
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      throw damaged(
+          "line " + lineNumber + " is not a pin (HOST:PORT ed25519 BASE64-KEY)",
+          "delete line " + lineNumber + " (the next connection pins that server again)",
+          e);
+    }
+  }
+
+  private HandshakeException damaged(String what, String todo, Exception cause) {
+    return new HandshakeException(
+        "the known-hosts file " + file() + " is damaged: " + what,
+        todo + ", or restore " + file() + " from a backup",
+        cause);
   }
 
   public Path file() {

@@ -1,6 +1,7 @@
 package securechat.core.identity;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.EdECPublicKey;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -94,13 +96,23 @@ public final class ServerIdentity {
     return identity;
   }
 
+  /**
+   * Reads the two PEM blocks. Every way the file can be damaged (not ASCII, a block missing or cut
+   * short, bad Base64, bytes that are not a key) is a {@link GeneralSecurityException} saying what
+   * is wrong, which the stages report with the file's name and what to do.
+   */
   private static ServerIdentity read(Path file) throws IOException, GeneralSecurityException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+    } catch (CharacterCodingException e) {
+      throw new InvalidKeySpecException("it is not an ASCII PEM file", e);
+    }
     KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
     PrivateKey privateKey =
-        ed25519.generatePrivate(new PKCS8EncodedKeySpec(block(lines, "PRIVATE KEY", file)));
+        ed25519.generatePrivate(new PKCS8EncodedKeySpec(block(lines, "PRIVATE KEY")));
     PublicKey publicKey =
-        ed25519.generatePublic(new X509EncodedKeySpec(block(lines, "PUBLIC KEY", file)));
+        ed25519.generatePublic(new X509EncodedKeySpec(block(lines, "PUBLIC KEY")));
     return new ServerIdentity(privateKey, publicKey);
   }
 
@@ -161,18 +173,22 @@ public final class ServerIdentity {
         + "-----\n";
   }
 
-  private static byte[] block(List<String> lines, String type, Path file) throws IOException {
+  private static byte[] block(List<String> lines, String type) throws InvalidKeySpecException {
     StringBuilder base64 = new StringBuilder();
     boolean inside = false;
     for (String line : lines) {
       if (line.equals("-----BEGIN " + type + "-----")) {
         inside = true;
-      } else if (line.equals("-----END " + type + "-----")) {
-        return Base64.getDecoder().decode(base64.toString());
+      } else if (inside && line.equals("-----END " + type + "-----")) {
+        try {
+          return Base64.getDecoder().decode(base64.toString());
+        } catch (IllegalArgumentException e) {
+          throw new InvalidKeySpecException("its " + type + " block is not Base64", e);
+        }
       } else if (inside) {
         base64.append(line);
       }
     }
-    throw new IOException(file + " has no " + type + " block");
+    throw new InvalidKeySpecException("it has no complete " + type + " block");
   }
 }

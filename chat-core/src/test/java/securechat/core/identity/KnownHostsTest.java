@@ -61,4 +61,52 @@ class KnownHostsTest {
     assertThat(loaded.publicKey()).isEqualTo(created.publicKey());
     assertThat(said).hasSize(1).first().asString().startsWith("created the ecdhe server identity");
   }
+
+  @Test
+  void aPinCutShortIsRefusedNamingTheFileAndLineNeverPinnedAgainSilently() throws Exception {
+    ServerIdentity server = ServerIdentity.generate();
+    KnownHosts knownHosts = new KnownHosts(dataDir, said::add);
+    knownHosts.check("127.0.0.1:7003", server.publicKey());
+    Path file = dataDir.resolve("known_hosts");
+    String whole = Files.readString(file);
+    Files.writeString(file, whole.substring(0, whole.length() / 2));
+    assertThatThrownBy(() -> knownHosts.check("127.0.0.1:7003", server.publicKey()))
+        .isInstanceOf(HandshakeException.class)
+        .hasMessage(
+            file
+                + " was cut short: its last line does not end; restore the file from a"
+                + " backup, or repair or delete that line");
+    Files.writeString(file, whole.substring(0, whole.length() / 2) + "\n");
+
+    assertThatThrownBy(() -> knownHosts.check("127.0.0.1:7003", server.publicKey()))
+        .isInstanceOf(HandshakeException.class)
+        .hasMessage(
+            "the known-hosts file "
+                + file
+                + " is damaged: line 1 is not a pin (HOST:PORT ed25519 BASE64-KEY)")
+        .satisfies(
+            e ->
+                assertThat(((HandshakeException) e).hint().orElseThrow())
+                    .startsWith("delete line 1 (the next connection pins that server again)"));
+    assertThat(Files.readString(file)).isEqualTo(whole.substring(0, whole.length() / 2) + "\n");
+  }
+
+  @Test
+  void aDamagedServerIdentityIsAnErrorSayingWhatIsWrongNeverANewKey() throws Exception {
+    ServerIdentity.loadOrCreate(dataDir, "ecdhe", said::add);
+    Path file = ServerIdentity.file(dataDir, "ecdhe");
+    String whole = Files.readString(file);
+    Files.writeString(file, whole.substring(0, whole.length() - 40));
+
+    assertThatThrownBy(() -> ServerIdentity.loadOrCreate(dataDir, "ecdhe", said::add))
+        .isInstanceOf(java.security.spec.InvalidKeySpecException.class)
+        .hasMessage("it has no complete PUBLIC KEY block");
+    Files.writeString(file, whole.replace("MC4C", "MC*C")); // the PKCS #8 prefix of Ed25519
+    assertThatThrownBy(() -> ServerIdentity.loadOrCreate(dataDir, "ecdhe", said::add))
+        .hasMessage("its PRIVATE KEY block is not Base64");
+    Files.write(file, new byte[] {(byte) 0xff, '\n'});
+    assertThatThrownBy(() -> ServerIdentity.loadOrCreate(dataDir, "ecdhe", said::add))
+        .hasMessage("it is not an ASCII PEM file");
+    assertThat(said).hasSize(1);
+  }
 }

@@ -51,6 +51,25 @@ class LabFilesTest {
   }
 
   @Test
+  void aWriteDeletesTheTemporaryFileOfAnEndedProcessButNotOfALiveOne() throws Exception {
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Path leftover = tmp.resolve(LabFiles.tempPrefix("accounts", ended.pid()) + "1.tmp");
+    Path underWay =
+        tmp.resolve(LabFiles.tempPrefix("accounts", ProcessHandle.current().pid()) + "2.tmp");
+    Path otherFile = tmp.resolve(LabFiles.tempPrefix("known_hosts", ended.pid()) + "3.tmp");
+    for (Path temp : new Path[] {leftover, underWay, otherFile}) {
+      Files.writeString(temp, "half a versi");
+    }
+
+    LabFiles.writePrivate(tmp.resolve("accounts"), "new\n".getBytes(UTF_8));
+
+    assertThat(leftover).doesNotExist();
+    assertThat(underWay).exists();
+    assertThat(otherFile).as("another file's leftover waits for that file's next write").exists();
+  }
+
+  @Test
   @Timeout(10)
   void aDirectoryLockNestsOnOneThreadAndMakesAnotherWait() throws Exception {
     CountDownLatch otherHasIt = new CountDownLatch(1);
