@@ -13,12 +13,12 @@ import securechat.ecdhe.seed.InsecureSeed000Chat;
 import securechat.ecdhe.seed.SeedFraming;
 
 /**
- * {@code --compat seed000 [--framing raw|len32]}: instead of the chat, speak seed 000's own
- * protocol (administrator ↔ one client), so our programs talk to the original Python ones.
+ * {@code --insecure-compat seed000 [--framing raw|len32]}: instead of the chat, speak seed 000's
+ * own protocol (administrator ↔ one client), so our programs talk to the original Python ones.
  */
 public final class SeedCompatOptions {
   @Option(
-      names = "--compat",
+      names = "--insecure-compat",
       paramLabel = "SEED",
       description =
           "(ecdhe) INSECURE: speak the original program's protocol instead: seed000"
@@ -29,10 +29,11 @@ public final class SeedCompatOptions {
       names = "--framing",
       paramLabel = "FRAMING",
       converter = FramingConverter.class,
-      description = "(ecdhe) With --compat seed000: raw (its v1) or len32 (its v2). Default: len32")
+      description =
+          "(ecdhe) With --insecure-compat seed000: raw (its v1) or len32 (its v2). Default: len32")
   private SeedFraming framing;
 
-  /** The seed program to run instead of the chat, if {@code --compat} was given. */
+  /** The seed program to run instead of the chat, if {@code --insecure-compat} was given. */
   Optional<StandaloneMode> mode(boolean server) {
     if (compat == null) {
       return Optional.empty();
@@ -42,11 +43,12 @@ public final class SeedCompatOptions {
 
   private int run(StageContext context, boolean server) throws ConfigException, IOException {
     if (!compat.equals("seed000")) {
-      throw new ConfigException("--compat knows one program, seed000, not '" + compat + "'");
+      throw new ConfigException(
+          "--insecure-compat knows one program, seed000, not '" + compat + "'");
     }
     if (context.keyLog().isPresent()) {
       throw new ConfigException(
-          "--keylog does not apply to --compat seed000",
+          "--keylog does not apply to --insecure-compat seed000",
           "the seed prints nothing to log; its key is derived the same way on both sides");
     }
     SeedFraming chosen = framing == null ? SeedFraming.LEN32 : framing;
@@ -67,7 +69,7 @@ public final class SeedCompatOptions {
   /** The chat itself runs: {@code --framing} would be ignored, so it is refused. */
   void checkNoFraming() throws ConfigException {
     if (framing != null) {
-      throw new ConfigException("--framing applies only with --compat seed000");
+      throw new ConfigException("--framing applies only with --insecure-compat seed000");
     }
   }
 

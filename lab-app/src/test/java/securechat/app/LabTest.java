@@ -62,11 +62,13 @@ class LabTest {
   void theEcdheStageOptionsAreListedAndFramingNeedsCompat() {
     assertThat(run("client", "--help")).isZero();
     assertThat(out.toString())
-        .contains("--curve=CURVE", "--insecure-no-auth", "--compat=SEED", "--framing=FRAMING");
+        .contains(
+            "--curve=CURVE", "--insecure-no-auth", "--insecure-compat=SEED", "--framing=FRAMING");
 
-    assertThat(run("client", "--stage", "plain", "--compat", "seed000")).isEqualTo(1);
+    assertThat(run("client", "--stage", "plain", "--insecure-compat", "seed000")).isEqualTo(1);
     assertThat(err.toString())
-        .startsWith("error: --compat is an option of the ecdhe stage, not of the plain stage\n");
+        .startsWith(
+            "error: --insecure-compat is an option of the ecdhe stage, not of the plain stage\n");
   }
 
   @Test
@@ -83,7 +85,8 @@ class LabTest {
       dataDir.toString()
     };
     assertThat(run(args)).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("error: --framing applies only with --compat seed000\n");
+    assertThat(err.toString())
+        .isEqualTo("error: --framing applies only with --insecure-compat seed000\n");
   }
 
   @Test

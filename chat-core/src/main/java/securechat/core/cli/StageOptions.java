@@ -29,8 +29,8 @@ public interface StageOptions {
   ChannelSecurity security(StageContext context) throws ConfigException, IOException;
 
   /**
-   * A mode that runs instead of the chat, such as the ecdhe stage's {@code --compat seed000}, which
-   * speaks an old program's own protocol; empty (the default) for the chat itself.
+   * A mode that runs instead of the chat, such as the ecdhe stage's {@code --insecure-compat
+   * seed000}, which speaks an old program's own protocol; empty (the default) for the chat itself.
    */
   default Optional<StandaloneMode> standaloneMode() {
     return Optional.empty();

@@ -36,7 +36,7 @@ import securechat.core.terminal.TerminalText;
 public final class InsecureSeed000Chat {
   /** Printed before anything else, by both programs. */
   public static final String WARNING =
-      "warning: --compat seed000: unauthenticated key exchange, one key for both directions,"
+      "warning: --insecure-compat seed000: unauthenticated key exchange, one key for both directions,"
           + " no replay protection: a man in the middle reads and changes everything";
 
   /** How long each handshake step may wait for the peer. */

@@ -101,6 +101,28 @@ class CommandLineSafetyIT {
             "PORT",
             "--data-dir",
             data),
+        "lab server --insecure-compat",
+        List.of(
+            "server",
+            "--stage",
+            "ecdhe",
+            "--insecure-compat",
+            "seed000",
+            "--port",
+            "0",
+            "--data-dir",
+            data),
+        "lab client --insecure-compat",
+        List.of(
+            "client",
+            "--stage",
+            "ecdhe",
+            "--insecure-compat",
+            "seed000",
+            "--port",
+            "PORT",
+            "--data-dir",
+            data),
         "lab assignment grade --insecure-no-sandbox",
         List.of(
             "assignment",
@@ -148,7 +170,7 @@ class CommandLineSafetyIT {
             List.of("server", "--stage", "tls"),
             List.of("server", "--stage", "ecdhe"),
             List.of("server", "--stage", "e2e"),
-            List.of("server", "--stage", "ecdhe", "--compat", "seed000"),
+            List.of("server", "--stage", "ecdhe", "--insecure-compat", "seed000"),
             List.of("server", "--stage", "e2e", "--insecure-legacy", "seed004"));
     for (List<String> server : servers) {
       List<String> args = new ArrayList<>(server);
