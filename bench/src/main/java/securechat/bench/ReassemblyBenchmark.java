@@ -45,14 +45,7 @@ public class ReassemblyBenchmark {
   /** Packets in the capture: with {@code @OperationsPerInvocation}, every score is packets/s. */
   private static final int PACKETS = 10_000;
 
-  private static final List<String> NAMES = List.of("alice", "bob", "carol", "dave");
-  private static final List<String> TEXTS =
-      List.of(
-          "Anyone up for the lab on Thursday? I have the TLS part done.",
-          "did you see the password in the capture?",
-          "yes, right after /login, in clear",
-          "the ecdhe stage only shows Fernet tokens, same length every time",
-          "ok, meet at 5");
+  private static final int CLIENTS = 4;
   private static final Endpoint SERVER = new Endpoint(InetAddress.getLoopbackAddress(), 7001);
   private static final Instant START = Instant.parse("2025-03-01T10:00:00Z");
   private static final CaptureCounts COUNTS = new CaptureCounts(PACKETS, PACKETS, 0);
@@ -83,10 +76,10 @@ public class ReassemblyBenchmark {
   /** Proves the scores measure what they claim: four plain streams, every line read, 4 logins. */
   private static void checkAnalysis(Analysis analysis) {
     boolean allPlain = analysis.stages().values().stream().allMatch("plain"::equals);
-    if (analysis.streams().size() != NAMES.size()
+    if (analysis.streams().size() != CLIENTS
         || !allPlain
         || analysis.count(Flag.MALFORMED) != 0
-        || analysis.count(Flag.PASSWORD) != NAMES.size()) {
+        || analysis.count(Flag.PASSWORD) != CLIENTS) {
       throw new IllegalStateException("the synthetic capture does not read as plain chat");
     }
   }
@@ -95,33 +88,33 @@ public class ReassemblyBenchmark {
   private static List<TcpSegment> chatCapture() {
     List<TcpSegment> segments = new ArrayList<>();
     List<Link> links = new ArrayList<>();
-    for (int number = 0; number < NAMES.size(); number++) {
-      Link link = new Link(segments, number);
-      link.open();
-      link.serverSends("WELCOME plain securechat-lab: type /login NAME PASSWORD");
-      link.clientSends("/login " + link.name + " correct-horse-" + number);
-      link.serverSends("OK logged in as " + link.name + "; " + (number + 1) + " online");
-      links.add(link);
+    for (int number = 0; number < CLIENTS; number++) {
+      links.add(new Link(segments, number));
+    }
+    ChatScript.Wire<RuntimeException> wire =
+        new ChatScript.Wire<>() {
+          @Override
+          public void open(int client) {
+            links.get(client).open();
+          }
+
+          @Override
+          public void clientSends(int client, String line) {
+            links.get(client).clientSends(line);
+          }
+
+          @Override
+          public void serverSends(int client, String line) {
+            links.get(client).serverSends(line);
+          }
+        };
+    for (int number = 0; number < CLIENTS; number++) {
+      ChatScript.logIn(number, wire);
     }
     for (int turn = 0; segments.size() < PACKETS; turn++) {
-      chatTurn(links, turn);
+      ChatScript.turn(CLIENTS, turn, wire);
     }
     return List.copyOf(segments.subList(0, PACKETS));
-  }
-
-  /** One line sent and delivered: to everyone, or every fifth turn as a whisper. */
-  private static void chatTurn(List<Link> links, int turn) {
-    Link from = links.get(turn % links.size());
-    String text = TEXTS.get(turn % TEXTS.size());
-    if (turn % 5 == 4) {
-      Link to = links.get((turn + 1) % links.size());
-      from.clientSends("/whisper " + to.name + " " + text);
-      from.serverSends("WHISPER " + from.name + " " + to.name + " " + text);
-      to.serverSends("WHISPER " + from.name + " " + to.name + " " + text);
-    } else {
-      from.clientSends(text);
-      links.forEach(link -> link.serverSends("MSG " + from.name + " " + text));
-    }
   }
 
   /**
@@ -131,14 +124,12 @@ public class ReassemblyBenchmark {
    */
   private static final class Link {
     private final List<TcpSegment> capture;
-    private final String name;
     private final Endpoint client;
     private long clientSequence;
     private long serverSequence;
 
     Link(List<TcpSegment> capture, int number) {
       this.capture = capture;
-      this.name = NAMES.get(number);
       this.client = new Endpoint(InetAddress.getLoopbackAddress(), 50_001 + number);
       this.clientSequence = 1_000_000L * (number + 1);
       this.serverSequence = 3_000_000_000L + 1_000_000L * number;

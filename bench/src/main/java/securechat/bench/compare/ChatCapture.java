@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import securechat.bench.ChatScript;
 
 /**
  * Makes a capture file of a plain-stage chat room, as {@code lab sniff --write} would record it on
- * the loopback interface: {@value #CLIENTS} clients connect to port 7001 and log in, then take
- * turns to say a line, which the server delivers to every client (every fifth line is a whisper,
- * delivered to its two ends); the receiver of each segment acknowledges it, as Linux does on
+ * the loopback interface: {@value #CLIENTS} clients connect to port 7001 and hold {@link
+ * ChatScript}'s conversation; the receiver of each segment acknowledges it, as Linux does on
  * loopback. Once the file holds about the asked number of packets, every client closes its
  * connection. The same file is read by tshark and by our sniffer.
  */
@@ -19,14 +19,6 @@ final class ChatCapture {
   static final int CLIENTS = 20;
   static final int SERVER_PORT = 7001;
   private static final long START_MICROS = 1_740_823_200_000_000L; // 2025-03-01T10:00:00Z
-  private static final List<String> TEXTS =
-      List.of(
-          "Anyone up for the lab on Thursday? I have the TLS part done.",
-          "did you see the password in the capture?",
-          "yes, right after /login, in clear",
-          "the ecdhe stage only shows Fernet tokens, same length every time",
-          "ok, meet at 5");
-
   private final PcapWriter writer;
   private long packets;
 
@@ -45,40 +37,35 @@ final class ChatCapture {
       ChatCapture capture = new ChatCapture(writer);
       List<Link> links = new ArrayList<>();
       for (int number = 0; number < CLIENTS; number++) {
-        links.add(capture.login(number));
+        links.add(capture.new Link(50_001 + number, 1_000_000L * (number + 1)));
+      }
+      ChatScript.Wire<IOException> wire =
+          new ChatScript.Wire<>() {
+            @Override
+            public void open(int client) throws IOException {
+              links.get(client).open();
+            }
+
+            @Override
+            public void clientSends(int client, String line) throws IOException {
+              links.get(client).clientSends(line);
+            }
+
+            @Override
+            public void serverSends(int client, String line) throws IOException {
+              links.get(client).serverSends(line);
+            }
+          };
+      for (int number = 0; number < CLIENTS; number++) {
+        ChatScript.logIn(number, wire);
       }
       for (int turn = 0; capture.packets < minimumPackets; turn++) {
-        capture.chatTurn(links, turn);
+        ChatScript.turn(CLIENTS, turn, wire);
       }
       for (Link link : links) {
         link.close();
       }
       return capture.packets;
-    }
-  }
-
-  private Link login(int number) throws IOException {
-    Link link = new Link("user" + number, 50_001 + number, 1_000_000L * (number + 1));
-    link.open();
-    link.serverSends("WELCOME plain securechat-lab: type /login NAME PASSWORD");
-    link.clientSends("/login " + link.name + " correct-horse-" + number);
-    link.serverSends("OK logged in as " + link.name + "; " + (number + 1) + " online");
-    return link;
-  }
-
-  private void chatTurn(List<Link> links, int turn) throws IOException {
-    Link from = links.get(turn % links.size());
-    String text = TEXTS.get(turn % TEXTS.size());
-    if (turn % 5 == 4) {
-      Link to = links.get((turn + 1) % links.size());
-      from.clientSends("/whisper " + to.name + " " + text);
-      from.serverSends("WHISPER " + from.name + " " + to.name + " " + text);
-      to.serverSends("WHISPER " + from.name + " " + to.name + " " + text);
-    } else {
-      from.clientSends(text);
-      for (Link link : links) {
-        link.serverSends("MSG " + from.name + " " + text);
-      }
     }
   }
 
@@ -91,13 +78,11 @@ final class ChatCapture {
 
   /** One client's connection: its port and both sides' next sequence numbers. */
   private final class Link {
-    private final String name;
     private final int port;
     private long clientSequence;
     private long serverSequence;
 
-    Link(String name, int port, long initialSequence) {
-      this.name = name;
+    Link(int port, long initialSequence) {
       this.port = port;
       this.clientSequence = initialSequence;
       this.serverSequence = 3_000_000_000L + initialSequence;
