@@ -257,6 +257,10 @@ public final class ChatServer implements Closeable {
 
   /** Called by a connection's reader thread as its very last step. */
   void forget(Connection connection) {
+    // A reader that has ended is of no more interest to awaitNoConnections. Dropping it here keeps
+    // the set to the threads still finishing; kept, every ended thread would hold its whole
+    // connection (socket, buffers, session) for as long as the server runs.
+    endingThreads.removeIf(thread -> !thread.isAlive());
     endingThreads.add(Thread.currentThread());
     connections.remove(connection);
     lock.lock();
