@@ -66,7 +66,12 @@ final class LoadRun {
       ServerWatch watch = ServerWatch.start(server, settings, work);
       ClientSecurities securities =
           new ClientSecurities(
-              settings.stage(), settings.clientOptions(), clientData, address, names, this::say);
+              settings.stage(),
+              settings.clientOptions(),
+              clientData,
+              address,
+              names,
+              ClientSecurities.countingProblems(tracker));
       Phases phases = new Phases(settings, tracker, status, names, watch);
       LoadReport.Setup setup = setup(address);
       return chat
@@ -101,16 +106,6 @@ final class LoadRun {
       list.add(securities.forClient(i));
     }
     return list;
-  }
-
-  /** What the stages tell their user: refusals and warnings count as errors. */
-  private void say(String line) {
-    if (line.contains("REFUSED")
-        || line.contains("WARNING")
-        || line.contains("dropped")
-        || line.contains("not sent")) {
-      tracker.error("client says: " + Errors.firstWords(line.replace("[e2e] ", "")));
-    }
   }
 
   private LoadReport.Setup setup(InetSocketAddress address) {

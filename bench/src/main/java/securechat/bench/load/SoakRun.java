@@ -76,17 +76,15 @@ final class SoakRun {
       probe.startMeasuring();
       ClientSecurities securities =
           new ClientSecurities(
-              settings.stage(), settings.clientOptions(), data, server.address(), names, this::say);
+              settings.stage(),
+              settings.clientOptions(),
+              data,
+              server.address(),
+              names,
+              ClientSecurities.countingProblems(tracker));
       return new SoakPhases(
               settings, names, tracker, toSlowConsumers, status, server, probe, securities, work)
           .run();
-    }
-  }
-
-  /** What the stage tells its user: refusals and warnings count as errors. */
-  private void say(String line) {
-    if (line.contains("REFUSED") || line.contains("WARNING")) {
-      tracker.error("client says: " + Errors.firstWords(line.replace("[e2e] ", "")));
     }
   }
 }
