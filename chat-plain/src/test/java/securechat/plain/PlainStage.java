@@ -26,4 +26,9 @@ final class PlainStage implements StageUnderTest {
     unconnected.connect(server, 5_000);
     return unconnected;
   }
+
+  @Override
+  public boolean protectsIntegrity() {
+    return false;
+  }
 }

@@ -2,78 +2,26 @@ package securechat.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * A passive eavesdropper for tests: a loopback relay in front of a server that forwards every byte
  * of every connection unchanged and keeps a copy of each direction, as a capture would. Clients
- * connect to {@link #address()} instead of the server.
+ * connect to {@link #address()} instead of the server. It is a {@link FaultProxy} with no fault.
  */
 public final class RecordingRelay implements AutoCloseable {
-  private final ServerSocket listener;
-  private final InetSocketAddress server;
   private final ByteArrayOutputStream fromClient = new ByteArrayOutputStream();
   private final ByteArrayOutputStream fromServer = new ByteArrayOutputStream();
-  private final Thread acceptor;
+  private final FaultProxy proxy;
 
   public RecordingRelay(InetSocketAddress server) throws IOException {
-    this.server = server;
-    listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    acceptor = Thread.ofVirtual().name("relay").start(this::acceptLoop);
+    // ByteArrayOutputStream is synchronized: the connections' threads may write at once.
+    proxy = new FaultProxy(server, fromClient, fromServer);
   }
 
   public InetSocketAddress address() {
-    return new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort());
-  }
-
-  private void acceptLoop() {
-    while (!listener.isClosed()) {
-      try {
-        Socket client = listener.accept();
-        Thread.ofVirtual().name("relay connection").start(() -> relay(client));
-      } catch (SocketException closed) {
-        return;
-      } catch (IOException e) {
-        return;
-      }
-    }
-  }
-
-  private void relay(Socket client) {
-    try (client;
-        Socket upstream = new Socket(server.getAddress(), server.getPort())) {
-      Thread up = copy(client.getInputStream(), upstream.getOutputStream(), fromClient);
-      Thread down = copy(upstream.getInputStream(), client.getOutputStream(), fromServer);
-      up.join();
-      down.join();
-    } catch (IOException | InterruptedException e) {
-      // The test ended the session; what was recorded stays.
-    }
-  }
-
-  private static Thread copy(InputStream in, OutputStream out, ByteArrayOutputStream record) {
-    return Thread.ofVirtual()
-        .start(
-            () -> {
-              byte[] buffer = new byte[8192];
-              try {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                  record.write(buffer, 0, read); // ByteArrayOutputStream is synchronized
-                  out.write(buffer, 0, read);
-                }
-                out.close();
-              } catch (IOException e) {
-                // One side closed: the other copy ends too.
-              }
-            });
+    return proxy.address();
   }
 
   /** Every byte the clients sent so far. */
@@ -98,7 +46,6 @@ public final class RecordingRelay implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    listener.close();
-    acceptor.interrupt();
+    proxy.close();
   }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import securechat.bench.compare.CompareCommand;
 import securechat.bench.load.LoadCommand;
+import securechat.bench.load.SoakCommand;
 import securechat.core.cli.Stage;
 
 /**
@@ -21,6 +22,7 @@ import securechat.core.cli.Stage;
  *
  * <pre>
  * ./lab bench load --stage plain --clients 100 --rate 3000 --duration 10s --pattern broadcast
+ * ./lab bench soak --stage tls --clients 2000 --duration 30m   many sessions; leaks, losses
  * ./lab bench compare                       ours and the peers' (Python, OpenSSL, tshark) in one run
  * ./lab bench jmh [FILTER] [--full]         the JMH benchmarks, a table of scores
  * ./lab bench report                        all of it again, into docs/performance.md
@@ -53,6 +55,7 @@ public final class BenchCommand implements Runnable {
   public CommandLine commandLine() {
     CommandLine command = new CommandLine(this);
     command.addSubcommand("load", new LoadCommand(this));
+    command.addSubcommand("soak", new SoakCommand(this));
     command.addSubcommand("compare", new CompareCommand(this));
     command.addSubcommand("jmh", new JmhCommand());
     command.addSubcommand(

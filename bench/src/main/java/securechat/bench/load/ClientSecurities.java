@@ -55,6 +55,23 @@ final class ClientSecurities {
     this.say = say;
   }
 
+  /**
+   * Where a run sends what the stage tells its user: a refusal, a warning, a message dropped or not
+   * sent (the e2e client says so when a key did not come in time) counts as an error, so that no
+   * message disappears without a word in the report.
+   */
+  static Consumer<String> countingProblems(DeliveryTracker tracker) {
+    return line -> {
+      if (line.contains("REFUSED")
+          || line.contains("WARNING")
+          || line.contains("dropped")
+          || line.contains("not sent")
+          || line.contains("cannot ask")) {
+        tracker.error("client says: " + Errors.firstWords(line.replace("[e2e] ", "")));
+      }
+    };
+  }
+
   /** The security client {@code index} connects with. */
   ChannelSecurity forClient(int index) throws ConfigException, IOException {
     if (stage.name().equals("e2e")) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import securechat.core.channel.ChannelSecurity;
 import securechat.core.channel.HandshakeException;
 import securechat.core.channel.LineChannel;
@@ -29,6 +30,7 @@ final class LoadClient implements AutoCloseable {
   private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
   private static final int HANDSHAKE_TIMEOUT_MILLIS = 10_000;
   private static final Send STOP = new Send(0, Optional.empty());
+  private static final Send QUIT = new Send(0, Optional.empty());
 
   private final int index;
   private final String name;
@@ -37,25 +39,38 @@ final class LoadClient implements AutoCloseable {
   private final int minimumChars;
   private final CountDownLatch welcomed = new CountDownLatch(1);
   private final CompletableFuture<String> login = new CompletableFuture<>();
+  private final CountDownLatch ended = new CountDownLatch(1);
+  private final AtomicLong answers = new AtomicLong();
   private final BlockingQueue<Send> queue = new LinkedBlockingQueue<>();
   private volatile boolean closing;
-  private long nextSequence;
+
+  /** Written by the sender thread only; read by others once it has stopped. */
+  private volatile long nextSequence;
 
   /** A message the pacer wants sent: when it was due, and to whom (empty: to everyone). */
   record Send(long intendedNanos, Optional<String> whisperTo) {}
 
   private LoadClient(
-      int index, String name, LineChannel channel, DeliveryTracker tracker, int minimumChars) {
+      int index,
+      String name,
+      LineChannel channel,
+      DeliveryTracker tracker,
+      int minimumChars,
+      long firstSequence) {
     this.index = index;
     this.name = name;
     this.channel = channel;
     this.tracker = tracker;
     this.minimumChars = minimumChars;
+    this.nextSequence = firstSequence;
   }
 
   /**
    * Connects, runs the stage's handshake (at most 10 s) and starts the reader thread; the socket is
    * closed again if anything fails.
+   *
+   * @param firstSequence the sequence number of this user's next message: 0 for a new user, where
+   *     the last session stopped for one that comes back ({@link #nextSequence()})
    */
   static LoadClient connect(
       int index,
@@ -63,19 +78,29 @@ final class LoadClient implements AutoCloseable {
       ChannelSecurity security,
       InetSocketAddress server,
       DeliveryTracker tracker,
-      int minimumChars)
+      int minimumChars,
+      long firstSequence)
       throws IOException, HandshakeException {
-    LineChannel channel = handshake(security, server);
-    LoadClient client = new LoadClient(index, name, channel, tracker, minimumChars);
+    LineChannel channel = handshake(security, server, 0);
+    LoadClient client = new LoadClient(index, name, channel, tracker, minimumChars, firstSequence);
     Thread.ofVirtual().name("load reader " + name).start(client::readAll);
     return client;
   }
 
-  /** A connected socket with the stage's handshake done: also what the connect pattern times. */
-  static LineChannel handshake(ChannelSecurity security, InetSocketAddress server)
+  /**
+   * A connected socket with the stage's handshake done: also what the connect pattern times.
+   *
+   * @param receiveBufferBytes the socket's receive buffer, to make a client that never reads fill
+   *     up sooner; 0 for the system's default
+   */
+  static LineChannel handshake(
+      ChannelSecurity security, InetSocketAddress server, int receiveBufferBytes)
       throws IOException, HandshakeException {
     Socket socket = new Socket();
     try {
+      if (receiveBufferBytes > 0) {
+        socket.setReceiveBufferSize(receiveBufferBytes);
+      }
       socket.connect(server, CONNECT_TIMEOUT_MILLIS);
       socket.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
       LineChannel channel = security.connect(socket);
@@ -118,6 +143,11 @@ final class LoadClient implements AutoCloseable {
     try {
       Send send;
       while ((send = queue.take()) != STOP) {
+        if (send == QUIT) {
+          closing = true;
+          channel.send("/quit");
+          return;
+        }
         LoadMessage message = new LoadMessage(index, nextSequence++, send.intendedNanos());
         channel.send(line(message, send.whisperTo()));
         tracker.sent(send.whisperTo().isPresent() ? 1 : tracker.clients() - 1);
@@ -154,6 +184,7 @@ final class LoadClient implements AutoCloseable {
     } finally {
       welcomed.countDown();
       login.completeExceptionally(new IOException("the connection ended before the login"));
+      ended.countDown();
     }
   }
 
@@ -170,6 +201,8 @@ final class LoadClient implements AutoCloseable {
       String[] fields = line.split(" ", 4);
       if (fields.length == 4 && fields[2].equals(name) && !fields[1].equals(name)) {
         LoadMessage.parse(fields[3]).ifPresent(m -> tracker.received(index, m, nowNanos));
+      } else if (fields.length == 4 && fields[1].equals(name)) {
+        answers.incrementAndGet(); // the server's copy of a whisper of ours
       }
     } else if (line.startsWith("JOIN ")) {
       tracker.joined();
@@ -188,12 +221,38 @@ final class LoadClient implements AutoCloseable {
     if (!login.isDone()) {
       login.completeExceptionally(new IOException(line));
     } else {
+      answers.incrementAndGet();
       tracker.error("ERR " + line.substring(4).split(" ", 2)[0]); // the code: no-such-user
     }
   }
 
   int index() {
     return index;
+  }
+
+  /** The sequence number the next message would carry; read it after {@link #quit}. */
+  long nextSequence() {
+    return nextSequence;
+  }
+
+  /**
+   * Leaves politely: sends what is queued, then {@code /quit}, and waits up to {@code timeout} for
+   * the server to say {@code BYE} and close. Every message sent before has then been handled by the
+   * server, so its deliveries are under way. True if the server closed in time.
+   */
+  boolean quit(Duration timeout) throws IOException, InterruptedException {
+    queue.add(QUIT);
+    boolean closed = ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    close();
+    return closed;
+  }
+
+  /**
+   * Whispers of ours the server has answered so far, with its copy or with an {@code ERR}: a sender
+   * that waits for these never runs ahead of its own reading.
+   */
+  long answers() {
+    return answers.get();
   }
 
   /** Messages queued and not sent yet. */

@@ -66,7 +66,12 @@ final class LoadRun {
       ServerWatch watch = ServerWatch.start(server, settings, work);
       ClientSecurities securities =
           new ClientSecurities(
-              settings.stage(), settings.clientOptions(), clientData, address, names, this::say);
+              settings.stage(),
+              settings.clientOptions(),
+              clientData,
+              address,
+              names,
+              ClientSecurities.countingProblems(tracker));
       Phases phases = new Phases(settings, tracker, status, names, watch);
       LoadReport.Setup setup = setup(address);
       return chat
@@ -81,38 +86,17 @@ final class LoadRun {
   }
 
   private ServerProcess startServer(Path serverData) throws ConfigException, IOException {
-    List<String> jvm = new ArrayList<>();
-    jvm.add("-Xmx" + settings.serverHeap());
-    jvm.addAll(settings.serverJvmOptions());
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of(
-            "server",
-            "--stage",
-            settings.stage().name(),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--data-dir",
-            serverData.toString(),
-            "--no-admin-console"));
     // Room for every client, and for the connect pattern's connections that the clients have
     // closed and the server has not yet seen end (past its limit it answers "server full").
-    defaultUnlessGiven(
-        args, "--max-clients", Integer.toString(Math.max(settings.clients() + 16, 1024)));
-    // All N connect before any logs in (so the two rates are measured apart): with thousands of
-    // clients the last would wait longer than the server's usual minute to log in.
-    defaultUnlessGiven(args, "--login-timeout", "10m");
-    args.addAll(settings.serverOptions());
-    return ServerProcess.start(bench.labProcess(jvm, args.toArray(new String[0])));
-  }
-
-  /** Adds {@code option value} unless the user passed the option with --server-option. */
-  private void defaultUnlessGiven(List<String> args, String option, String value) {
-    if (settings.serverOptions().stream().noneMatch(o -> o.startsWith(option))) {
-      args.addAll(List.of(option, value));
-    }
+    int maxClients = Math.max(settings.clients() + 16, 1024);
+    return ServerProcess.startLab(
+        bench,
+        settings.stage().name(),
+        serverData,
+        settings.serverHeap(),
+        settings.serverJvmOptions(),
+        settings.serverOptions(),
+        maxClients);
   }
 
   private List<ChannelSecurity> handshakeSecurities(ClientSecurities securities)
@@ -122,16 +106,6 @@ final class LoadRun {
       list.add(securities.forClient(i));
     }
     return list;
-  }
-
-  /** What the stages tell their user: refusals and warnings count as errors. */
-  private void say(String line) {
-    if (line.contains("REFUSED")
-        || line.contains("WARNING")
-        || line.contains("dropped")
-        || line.contains("not sent")) {
-      tracker.error("client says: " + Errors.firstWords(line.replace("[e2e] ", "")));
-    }
   }
 
   private LoadReport.Setup setup(InetSocketAddress address) {

@@ -130,7 +130,8 @@ final class Phases {
                     securities.forClient(i),
                     server,
                     tracker,
-                    settings.messageChars()));
+                    settings.messageChars(),
+                    0));
           } catch (IOException | HandshakeException | ConfigException e) {
             failures.merge("connect: " + Errors.kind(e), 1, Integer::sum);
           }

@@ -163,7 +163,7 @@ final class ReportTable {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
-  private static void row(PrintWriter out, String label, String value) {
+  static void row(PrintWriter out, String label, String value) {
     out.printf(Locale.ROOT, "  %-22s %s%n", label, value);
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -38,6 +39,7 @@ import javax.management.remote.JMXServiceURL;
 final class ServerProbe implements AutoCloseable {
   private static final long SAMPLE_MILLIS = 100;
 
+  private final long pid;
   private final JMXConnector connector;
   private final MBeanServerConnection server;
   private final MemoryMXBean memory;
@@ -53,7 +55,8 @@ final class ServerProbe implements AutoCloseable {
   private long gcCountAtStart;
   private long gcMillisAtStart;
 
-  private ServerProbe(JMXConnector connector) throws IOException {
+  private ServerProbe(long pid, JMXConnector connector) throws IOException {
+    this.pid = pid;
     this.connector = connector;
     this.server = connector.getMBeanServerConnection();
     this.memory = proxy(ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
@@ -83,7 +86,7 @@ final class ServerProbe implements AutoCloseable {
     }
     try {
       String address = vm.startLocalManagementAgent();
-      return new ServerProbe(JMXConnectorFactory.connect(new JMXServiceURL(address)));
+      return new ServerProbe(pid, JMXConnectorFactory.connect(new JMXServiceURL(address)));
     } finally {
       vm.detach();
     }
@@ -159,6 +162,30 @@ final class ServerProbe implements AutoCloseable {
         measured,
         gcCount,
         gcMillis);
+  }
+
+  /**
+   * A full GC, then what the server holds: live heap, threads, open files. Sampling goes on; this
+   * may be called any number of times (a soak calls it before and after, and while it settles).
+   */
+  ServerResources resources(Path scratchDir) throws IOException {
+    memory.gc();
+    return new ServerResources(
+        memory.getHeapMemoryUsage().getUsed(),
+        threads.getThreadCount(),
+        countVirtualThreads(scratchDir).orElse(-1),
+        openFiles());
+  }
+
+  /** Entries of {@code /proc/PID/fd}: every socket, pipe and file the server has open. */
+  private long openFiles() throws IOException {
+    Path fds = Path.of("/proc", Long.toString(pid), "fd");
+    if (!Files.isDirectory(fds)) {
+      return -1;
+    }
+    try (Stream<Path> entries = Files.list(fds)) {
+      return entries.count();
+    }
   }
 
   /**

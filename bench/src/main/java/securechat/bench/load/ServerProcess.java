@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import securechat.bench.cli.BenchCommand;
 import securechat.core.cli.ConfigException;
 
 /**
@@ -46,6 +48,7 @@ final class ServerProcess implements AutoCloseable {
   private volatile String firstLine;
 
   private final AtomicLong bugLines = new AtomicLong();
+  private final AtomicLong tooSlowLines = new AtomicLong();
 
   private ServerProcess(Process process) {
     this.process = process;
@@ -70,6 +73,51 @@ final class ServerProcess implements AutoCloseable {
     } catch (ConfigException | RuntimeException e) {
       server.close();
       throw e;
+    }
+  }
+
+  /**
+   * Starts {@code lab server --stage STAGE} for a load or soak run: on 127.0.0.1 and a free port,
+   * with the data folder {@code serverData}, heap {@code heap}, no admin console, room for {@code
+   * maxClients}, and a login timeout long enough for thousands of clients that all connect before
+   * any logs in. {@code serverOptions} (the user's {@code --server-option}s) come last and win.
+   */
+  static ServerProcess startLab(
+      BenchCommand bench,
+      String stage,
+      Path serverData,
+      String heap,
+      List<String> jvmOptions,
+      List<String> serverOptions,
+      int maxClients)
+      throws ConfigException, IOException {
+    List<String> jvm = new ArrayList<>();
+    jvm.add("-Xmx" + heap);
+    jvm.addAll(jvmOptions);
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "server",
+            "--stage",
+            stage,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--data-dir",
+            serverData.toString(),
+            "--no-admin-console"));
+    defaultUnlessGiven(args, serverOptions, "--max-clients", Integer.toString(maxClients));
+    defaultUnlessGiven(args, serverOptions, "--login-timeout", "10m");
+    args.addAll(serverOptions);
+    return start(bench.labProcess(jvm, args.toArray(new String[0])));
+  }
+
+  /** Adds {@code option value} unless the user passed the option with --server-option. */
+  private static void defaultUnlessGiven(
+      List<String> args, List<String> given, String option, String value) {
+    if (given.stream().noneMatch(o -> o.startsWith(option))) {
+      args.addAll(List.of(option, value));
     }
   }
 
@@ -119,6 +167,9 @@ final class ServerProcess implements AutoCloseable {
     }
     if (line.contains(" BUG ")) {
       bugLines.incrementAndGet();
+    }
+    if (line.contains(" closed (too slow")) {
+      tooSlowLines.incrementAndGet();
     }
     synchronized (lastLines) {
       lastLines.addLast(line);
@@ -170,6 +221,11 @@ final class ServerProcess implements AutoCloseable {
   /** Lines with {@code BUG} the server logged: a bug in the server, whatever the load. */
   long bugLines() {
     return bugLines.get();
+  }
+
+  /** Clients the server dropped for not reading ({@code closed (too slow: ...)} in its log). */
+  long tooSlowDrops() {
+    return tooSlowLines.get();
   }
 
   /** Stops the server (SIGTERM, then a kill after 10 s) and waits for it to end. */

@@ -48,7 +48,16 @@ public final class ServerFixture implements AutoCloseable {
 
   /** A client through the stage's handshake, past the {@code WELCOME <stage>} greeting. */
   public WireClient connect() throws IOException, InterruptedException {
-    WireClient client = new WireClient(socket());
+    return connectThrough(address);
+  }
+
+  /**
+   * A client through the stage's handshake to {@code relay} (a proxy in front of this server), past
+   * the {@code WELCOME <stage>} greeting.
+   */
+  public WireClient connectThrough(InetSocketAddress relay)
+      throws IOException, InterruptedException {
+    WireClient client = new WireClient(stage.connect(new Socket(), relay));
     String welcome = client.next();
     if (!welcome.startsWith("WELCOME " + stage.name() + " ")) {
       throw new AssertionError("expected WELCOME " + stage.name() + ", got: " + welcome);
@@ -58,7 +67,13 @@ public final class ServerFixture implements AutoCloseable {
 
   /** A client logged in as a new account {@code name}. */
   public WireClient register(String name) throws IOException, InterruptedException {
-    WireClient client = connect();
+    return registerThrough(address, name);
+  }
+
+  /** A client logged in as a new account {@code name}, connected through {@code relay}. */
+  public WireClient registerThrough(InetSocketAddress relay, String name)
+      throws IOException, InterruptedException {
+    WireClient client = connectThrough(relay);
     client.send("/register " + name + " password-of-" + name);
     String reply = client.next();
     if (!reply.startsWith("OK registered")) {

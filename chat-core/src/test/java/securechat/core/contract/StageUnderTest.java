@@ -42,4 +42,13 @@ public interface StageUnderTest {
    * finished. Closing the returned socket closes {@code unconnected} too.
    */
   Socket connect(Socket unconnected, InetSocketAddress server) throws IOException;
+
+  /**
+   * Whether the stage detects bytes changed, repeated or cut on the wire (a MAC, a TLS record):
+   * then a tampered stream ends the connection and delivers nothing altered. The plain stage has no
+   * such check, and delivers what arrives.
+   */
+  default boolean protectsIntegrity() {
+    return true;
+  }
 }
