@@ -168,11 +168,19 @@ public final class ServerIdentity {
       if (line.equals("-----BEGIN " + type + "-----")) {
         inside = true;
       } else if (line.equals("-----END " + type + "-----")) {
-        return Base64.getDecoder().decode(base64.toString());
+        return decode(base64.toString(), type, file);
       } else if (inside) {
         base64.append(line);
       }
     }
     throw new IOException(file + " has no " + type + " block");
+  }
+
+  private static byte[] decode(String base64, String type, Path file) throws IOException {
+    try {
+      return Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + " has a " + type + " block that is not base64", e);
+    }
   }
 }

@@ -2,7 +2,10 @@ package securechat.core.identity;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -69,5 +72,18 @@ class ServerIdentityTest {
     // RFC 8032 §5.1.6: signing is deterministic, so the same key gives the same bytes.
     assertThat(read.sign(MESSAGE)).isEqualTo(created.sign(MESSAGE));
     assertThat(ServerIdentity.verify(created.publicKey(), MESSAGE, read.sign(MESSAGE))).isTrue();
+  }
+
+  @Test
+  void aKeyFileWhoseBlockIsNotBase64IsAnIoExceptionNamingTheFile() throws Exception {
+    // Found by IdentityFilesFuzzTest: Base64's IllegalArgumentException escaped loadOrCreate.
+    Path file = ServerIdentity.file(dataDir, "ecdhe");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file, "-----BEGIN PRIVATE KEY-----\nnot base64!\n-----END PRIVATE KEY-----\n");
+
+    assertThatThrownBy(() -> ServerIdentity.loadOrCreate(dataDir, "ecdhe", line -> {}))
+        .isInstanceOf(IOException.class)
+        .hasMessage(file + " has a PRIVATE KEY block that is not base64");
   }
 }
