@@ -68,9 +68,25 @@ public record Envelope(
       Instant time,
       Hpke.Aead aead,
       Payload payload) {
+    return sealPlaintext(
+        senderKeys, sender, recipient, recipientKeys, counter, time, aead, payload.encode());
+  }
+
+  /**
+   * {@link #seal} of any plaintext, even one that is no {@link Payload}: what a hostile sender with
+   * a valid identity can send (the fuzz tests send such envelopes).
+   */
+  static Envelope sealPlaintext(
+      IdentityKeys senderKeys,
+      Username sender,
+      Username recipient,
+      PublicIdentity recipientKeys,
+      long counter,
+      Instant time,
+      Hpke.Aead aead,
+      byte[] plaintext) {
     byte[] header = header(aead, sender, recipient, counter, time);
-    Hpke.Sealed sealed =
-        Hpke.seal(aead, recipientKeys.encryptionKey(), INFO, header, payload.encode());
+    Hpke.Sealed sealed = Hpke.seal(aead, recipientKeys.encryptionKey(), INFO, header, plaintext);
     byte[] signature = senderKeys.sign(signatureInput(header, sealed.enc(), sealed.ciphertext()));
     return new Envelope(
         aead, sender, recipient, counter, time, sealed.enc(), sealed.ciphertext(), signature);

@@ -55,7 +55,8 @@ final class HandshakeReader {
   private String[] header(String keyword, int minimumFields)
       throws IOException, HandshakeException {
     String line = nextLine();
-    String[] fields = line.split(" ");
+    // -1: keep empty fields, so that a line of spaces still has a first field to quote.
+    String[] fields = line.split(" ", -1);
     if (!fields[0].equals(keyword) || fields.length < minimumFields) {
       // Only the first word: the line may be a plain-stage /login with a password in it.
       throw new HandshakeException(
@@ -78,7 +79,7 @@ final class HandshakeReader {
     String line = nextLine();
     if (!line.equals(PemKeys.BEGIN)) {
       throw new HandshakeException(
-          "expected a PEM public key, got a line starting '" + shown(line.split(" ")[0]) + "'");
+          "expected a PEM public key, got a line starting '" + shown(line.split(" ", -1)[0]) + "'");
     }
     while (!line.equals(PemKeys.END)) {
       if (lines.size() > PemKeys.MAX_LINES) {

@@ -2,10 +2,13 @@ package securechat.core.identity;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.spec.InvalidKeySpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,5 +72,19 @@ class ServerIdentityTest {
     // RFC 8032 §5.1.6: signing is deterministic, so the same key gives the same bytes.
     assertThat(read.sign(MESSAGE)).isEqualTo(created.sign(MESSAGE));
     assertThat(ServerIdentity.verify(created.publicKey(), MESSAGE, read.sign(MESSAGE))).isTrue();
+  }
+
+  @Test
+  void aKeyFileWhoseBlockIsNotBase64IsAnInvalidKeySpecSayingSo() throws Exception {
+    // Found by IdentityFilesFuzzTest: Base64's IllegalArgumentException escaped loadOrCreate. The
+    // stages report an InvalidKeySpecException with the file's name (DamagedStateIT).
+    Path file = ServerIdentity.file(dataDir, "ecdhe");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file, "-----BEGIN PRIVATE KEY-----\nnot base64!\n-----END PRIVATE KEY-----\n");
+
+    assertThatThrownBy(() -> ServerIdentity.loadOrCreate(dataDir, "ecdhe", line -> {}))
+        .isInstanceOf(InvalidKeySpecException.class)
+        .hasMessage("its PRIVATE KEY block is not Base64");
   }
 }

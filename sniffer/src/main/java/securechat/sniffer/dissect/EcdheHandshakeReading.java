@@ -40,7 +40,8 @@ final class EcdheHandshakeReading {
 
   /** Reads one handshake line that is not part of a PEM block. */
   static Reading line(String rawLine) {
-    String[] fields = rawLine.split(" ");
+    // -1: keep empty fields, so that a line of spaces still has a first field.
+    String[] fields = rawLine.split(" ", -1);
     String kind = fields[0];
     return switch (kind) {
       case "ECDHE-HELLO" -> fields(rawLine, fields, 4, "client nonce");

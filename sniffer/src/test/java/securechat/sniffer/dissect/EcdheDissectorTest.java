@@ -76,6 +76,18 @@ class EcdheDissectorTest {
   }
 
   @Test
+  void aHandshakeLineOfSpacesIsMalformedInsteadOfACrash() {
+    // Found by DissectorFuzzTest: String.split(" ") of "  " is an empty array.
+    TcpStream stream =
+        new SyntheticConnection(7003)
+            .handshake().clientSends("ECDHE-HELLO 1 x25519 AAAA\n  \n".getBytes(UTF_8)).stream();
+
+    List<WireMessage> messages = new EcdheDissector(Optional.empty()).dissect(stream);
+
+    assertThat(messages).last().satisfies(line -> assertThat(line.has(Flag.MALFORMED)).isTrue());
+  }
+
+  @Test
   void theHandshakeLinesAreShownWithKeysAsFingerprints() throws Exception {
     List<WireMessage> messages = new EcdheDissector(Optional.empty()).dissect(session());
 
