@@ -92,6 +92,7 @@ final class SoakPhases {
       status.show(() -> "[after] waiting for the server to let go of the connections");
       ServerResources after = settle(Optional.of(before));
       boolean loginAfter = sessions.oneMoreWorks();
+      drain(); // that last session's whispers too
       return report(seconds, slow, doomed, before, after, loginAfter);
     } finally {
       for (LoadClient client : stayOnline) {
