@@ -79,6 +79,18 @@ final class StageSessions {
   }
 
   /** Connects with the stage's client and has alice say the secret. */
+  /** A handshake and a quit, no login: sets up the stage's classes and TLS for the next one. */
+  static void warmUp(Stage stage, InetSocketAddress address) throws Exception {
+    Socket socket = new Socket();
+    socket.connect(address, 5_000);
+    socket.setSoTimeout(10_000);
+    try (LineChannel client = stage.client().connect(socket)) {
+      assertThat(client.receive()).startsWith("WELCOME");
+      client.send("/quit");
+      assertThat(client.receive()).startsWith("BYE");
+    }
+  }
+
   static void chat(Stage stage, InetSocketAddress address) throws Exception {
     Socket socket = new Socket();
     socket.connect(address, 5_000);
