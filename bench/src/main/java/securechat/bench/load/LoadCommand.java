@@ -10,13 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,12 +62,7 @@ public final class LoadCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(
-      names = "--stage",
-      paramLabel = "STAGE",
-      defaultValue = "plain",
-      description = "plain, tls, ecdhe or e2e. Default: ${DEFAULT-VALUE}")
-  private String stageName;
+  @Mixin private RunOptions run = new RunOptions("1g");
 
   @Option(
       names = "--clients",
@@ -108,33 +102,6 @@ public final class LoadCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Also write every figure as JSON to FILE; '-' writes it to stdout instead")
   private String json;
-
-  @Option(
-      names = "--server-heap",
-      paramLabel = "SIZE",
-      defaultValue = "1g",
-      description = "The server JVM's -Xmx, e.g. 512m or 1g. Default: ${DEFAULT-VALUE}")
-  private String serverHeap;
-
-  @Option(
-      names = "--server-jvm-option",
-      paramLabel = "OPT",
-      description =
-          "An option for the server's JVM, e.g. -XX:StartFlightRecording=filename=s.jfr"
-              + " (repeatable)")
-  private List<String> serverJvmOptions = new ArrayList<>();
-
-  @Option(
-      names = "--server-option",
-      paramLabel = "ARG",
-      description = "An argument for 'lab server', e.g. --transport (repeatable)")
-  private List<String> serverOptions = new ArrayList<>();
-
-  @Option(
-      names = "--client-option",
-      paramLabel = "ARG",
-      description = "An argument for the stage's client, e.g. --curve=p384 (repeatable)")
-  private List<String> clientOptions = new ArrayList<>();
 
   @Option(
       names = "--connect",
@@ -222,7 +189,7 @@ public final class LoadCommand implements Callable<Integer> {
 
   /** The options, checked: each problem is one sentence with a way out. */
   LoadSettings settings() throws ConfigException {
-    Stage stage = Stage.find(bench.stages(), stageName);
+    Stage stage = run.stage(bench);
     LoadPattern pattern = pattern();
     checkClients(pattern);
     checkRange("--rate", rate, Double.MIN_VALUE, MAX_RATE, "messages per second");
@@ -230,10 +197,6 @@ public final class LoadCommand implements Callable<Integer> {
     checkDuration("--drain", drain, Duration.ZERO, MAX_DRAIN);
     checkRange("--message-chars", messageChars, 0, 16_000, "characters");
     checkRange("--connect-concurrency", connectConcurrency, 1, 10_000, "clients");
-    if (!serverHeap.matches("[1-9][0-9]{0,6}[kKmMgG]")) {
-      throw new ConfigException(
-          "--server-heap " + serverHeap + " is not a heap size", "write it like 512m or 2g");
-    }
     Optional<InetSocketAddress> running = connect == null ? Optional.empty() : Optional.of(parse());
     if (running.isEmpty() && (serverPid != null || dataDir != null)) {
       throw new ConfigException(
@@ -250,10 +213,10 @@ public final class LoadCommand implements Callable<Integer> {
         messageChars,
         seed,
         connectConcurrency,
-        serverHeap,
-        List.copyOf(serverJvmOptions),
-        List.copyOf(serverOptions),
-        List.copyOf(clientOptions),
+        run.serverHeap(),
+        run.serverJvmOptions(),
+        run.serverOptions(),
+        run.clientOptions(),
         running,
         serverPid == null ? OptionalLong.empty() : OptionalLong.of(serverPid),
         Optional.ofNullable(dataDir));

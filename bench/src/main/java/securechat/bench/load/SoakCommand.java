@@ -3,10 +3,9 @@ package securechat.bench.load;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,12 +44,7 @@ public final class SoakCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(
-      names = "--stage",
-      paramLabel = "STAGE",
-      defaultValue = "plain",
-      description = "plain, tls, ecdhe or e2e. Default: ${DEFAULT-VALUE}")
-  private String stageName;
+  @Mixin private RunOptions run = new RunOptions("512m");
 
   @Option(
       names = "--clients",
@@ -98,31 +92,6 @@ public final class SoakCommand implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}")
   private Duration slowEvery;
 
-  @Option(
-      names = "--server-heap",
-      paramLabel = "SIZE",
-      defaultValue = "512m",
-      description = "The server JVM's -Xmx, e.g. 512m or 1g. Default: ${DEFAULT-VALUE}")
-  private String serverHeap;
-
-  @Option(
-      names = "--server-jvm-option",
-      paramLabel = "OPT",
-      description = "An option for the server's JVM (repeatable)")
-  private List<String> serverJvmOptions = new ArrayList<>();
-
-  @Option(
-      names = "--server-option",
-      paramLabel = "ARG",
-      description = "An argument for 'lab server', e.g. --transport (repeatable)")
-  private List<String> serverOptions = new ArrayList<>();
-
-  @Option(
-      names = "--client-option",
-      paramLabel = "ARG",
-      description = "An argument for the stage's client, e.g. --curve=p384 (repeatable)")
-  private List<String> clientOptions = new ArrayList<>();
-
   public SoakCommand(BenchCommand bench) {
     this.bench = bench;
   }
@@ -138,7 +107,7 @@ public final class SoakCommand implements Callable<Integer> {
 
   /** The options, checked: each problem is one sentence with a way out. */
   SoakSettings settings() throws ConfigException {
-    Stage stage = Stage.find(bench.stages(), stageName);
+    Stage stage = run.stage(bench);
     if (clients < SoakRun.ANCHORS + 1 || clients > LoadCommand.MAX_CLIENTS) {
       throw new ConfigException(
           "--clients "
@@ -158,10 +127,6 @@ public final class SoakCommand implements Callable<Integer> {
     }
     checkInterval("--kill-every", killEvery);
     checkInterval("--slow-every", slowEvery);
-    if (!serverHeap.matches("[1-9][0-9]{0,6}[kKmMgG]")) {
-      throw new ConfigException(
-          "--server-heap " + serverHeap + " is not a heap size", "write it like 512m or 2g");
-    }
     return new SoakSettings(
         stage,
         clients,
@@ -169,10 +134,10 @@ public final class SoakCommand implements Callable<Integer> {
         duration,
         killEvery,
         slowEvery,
-        serverHeap,
-        List.copyOf(serverJvmOptions),
-        List.copyOf(serverOptions),
-        List.copyOf(clientOptions));
+        run.serverHeap(),
+        run.serverJvmOptions(),
+        run.serverOptions(),
+        run.clientOptions());
   }
 
   private static void checkInterval(String option, Duration every) throws ConfigException {
