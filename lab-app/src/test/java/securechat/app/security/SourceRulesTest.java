@@ -69,6 +69,10 @@ class SourceRulesTest {
           Map.entry(
               BENCH + "bench/load/Pacer.java",
               "the load generator's pacing (when a simulated client sends), seeded to repeat runs"),
+          Map.entry(
+              BENCH + "bench/load/SoakSessions.java",
+              "the soak's choices (whom to whisper, when to hang up), seeded per worker to repeat"
+                  + " runs"),
           Map.entry(BENCH + "bench/FernetBenchmark.java", BENCH_INPUT),
           Map.entry(BENCH + "bench/HkdfBenchmark.java", BENCH_INPUT),
           Map.entry(BENCH + "bench/RawJceBenchmark.java", BENCH_INPUT),
