@@ -66,8 +66,22 @@ final class ClosedConnections implements Consumer<TcpSegment> {
     }
   }
 
+  /** How many connections have ended, and what the capture saw of the others' ends. */
   @Override
   public String toString() {
-    return "ClosedConnections(port " + serverPort + ", " + closed + " ended)";
+    lock.lock();
+    try {
+      StringBuilder text = new StringBuilder("port " + serverPort + ": " + closed + " ended");
+      finsByClient.forEach(
+          (client, bits) -> {
+            if (bits != 3) {
+              text.append("; ").append(client).append(" only a FIN from the ");
+              text.append(bits == 2 ? "server" : "client");
+            }
+          });
+      return text.toString();
+    } finally {
+      lock.unlock();
+    }
   }
 }

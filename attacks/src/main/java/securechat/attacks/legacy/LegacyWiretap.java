@@ -49,7 +49,9 @@ public final class LegacyWiretap {
         throw new IOException(
             "the capture did not see both connections end within "
                 + LegacyVictims.WAIT.toSeconds()
-                + " s");
+                + " s ("
+                + ended
+                + ")");
       }
     } finally {
       capture.stop();
